@@ -1,0 +1,50 @@
+package org.privacyplatform.commons;
+
+import java.time.Duration;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+/** Settings shared by every service (defaults in platform-commons' META-INF/microprofile-config.properties). */
+@ConfigMapping(prefix = "privacy")
+public interface PlatformConfig {
+
+    Events events();
+
+    Outbox outbox();
+
+    Schema schema();
+
+    interface Events {
+        /** {@code ce_source} of what this service emits, e.g. {@code /consent-service}. */
+        String source();
+    }
+
+    interface Outbox {
+        /** Whether this instance runs the relay; several instances may, only one publishes at a time. */
+        @WithDefault("true")
+        boolean relayEnabled();
+
+        /** Events published per relay transaction. */
+        @WithDefault("200")
+        int batchSize();
+
+        /** How often the relay looks for events when nothing woke it (a commit normally does). */
+        @WithDefault("PT1S")
+        Duration pollInterval();
+
+        /** How long the relay waits for the broker to acknowledge a batch before it tries again. */
+        @WithDefault("PT30S")
+        Duration sendTimeout();
+    }
+
+    interface Schema {
+        /** Tests only: wipe the schema before migrating. */
+        @WithDefault("false")
+        boolean cleanAtStart();
+
+        /** Wait between migration attempts while the database is unreachable. */
+        @WithDefault("PT2S")
+        Duration retryInterval();
+    }
+}

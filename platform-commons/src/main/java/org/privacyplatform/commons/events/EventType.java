@@ -1,0 +1,41 @@
+package org.privacyplatform.commons.events;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every event type of the platform, named in the past tense, with the topic it is published on.
+ * The {@code ce_type} header carries {@link #ceType()}.
+ */
+public enum EventType {
+
+    CONSENT_GRANTED("ConsentGranted", Topics.CONSENT),
+    CONSENT_WITHDRAWN("ConsentWithdrawn", Topics.CONSENT),
+    ERASURE_REQUESTED("ErasureRequested", Topics.RIGHTS),
+    RETENTION_EXPIRED("RetentionExpired", Topics.RETENTION),
+    ERASURE_COMPLETED("ErasureCompleted", null);
+
+    private final String ceType;
+    private final String topic;
+
+    EventType(String ceType, String topic) {
+        this.ceType = ceType;
+        this.topic = topic;
+    }
+
+    public String ceType() {
+        return ceType;
+    }
+
+    /**
+     * The topic of this type, or empty where the emitting service decides: {@code ErasureCompleted} is
+     * reported by each service that erased, on that service's own topic.
+     */
+    public Optional<String> topic() {
+        return Optional.ofNullable(topic);
+    }
+
+    public static Optional<EventType> fromCeType(String ceType) {
+        return Arrays.stream(values()).filter(t -> t.ceType.equals(ceType)).findFirst();
+    }
+}

@@ -1,0 +1,19 @@
+package org.privacyplatform.commons.events;
+
+/** The platform's Kafka topics, fixed by the public contract (ARCHITECTURE.md). */
+public final class Topics {
+
+    public static final String CONSENT = "consent.events";
+    public static final String RIGHTS = "rights.events";
+    public static final String RETENTION = "retention.events";
+
+    /** Suffix of the dead-letter topic beside each topic: what a consumer cannot process lands there. */
+    public static final String DEAD_LETTER_SUFFIX = ".dlq";
+
+    private Topics() {
+    }
+
+    public static String deadLetter(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+}

@@ -1,0 +1,60 @@
+package org.privacyplatform.commons.inbox;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.function.Consumer;
+
+import org.jboss.logging.Logger;
+import org.privacyplatform.commons.events.CloudEvent;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+
+/**
+ * The idempotent consumer: applies an event's effect only on its first delivery. The processed-event row
+ * and the effect commit in one transaction, so a crash between them re-delivers and re-applies cleanly,
+ * and a second delivery of the same {@code ce_id} changes nothing.
+ */
+@ApplicationScoped
+public class Inbox {
+
+    private static final Logger LOG = Logger.getLogger(Inbox.class);
+
+    private final EntityManager entityManager;
+    private final Clock clock;
+    private final MeterRegistry registry;
+
+    public Inbox(EntityManager entityManager, Clock clock, MeterRegistry registry) {
+        this.entityManager = entityManager;
+        this.clock = clock;
+        this.registry = registry;
+    }
+
+    /**
+     * Runs {@code effect} in the current (or a new) transaction unless {@code consumer} has already applied
+     * this event. Returns whether the effect ran. Concurrent deliveries of one event serialise on the
+     * primary key: the second waits for the first to commit, then finds the row and skips.
+     */
+    @Transactional
+    public boolean apply(String consumer, CloudEvent event, Consumer<CloudEvent> effect) {
+        int inserted = entityManager.createNativeQuery("""
+                insert into processed_event (consumer, event_id, event_type, processed_at)
+                values (?1, ?2, ?3, ?4)
+                on conflict do nothing""")
+                .setParameter(1, consumer)
+                .setParameter(2, event.id())
+                .setParameter(3, event.type())
+                .setParameter(4, OffsetDateTime.now(clock))
+                .executeUpdate();
+        if (inserted == 0) {
+            LOG.debugf("%s skips event %s (%s): already applied", consumer, event.id(), event.type());
+            registry.counter("platform.inbox.duplicates", "consumer", consumer).increment();
+            return false;
+        }
+        effect.accept(event);
+        registry.counter("platform.inbox.applied", "consumer", consumer, "type", event.type()).increment();
+        return true;
+    }
+}

@@ -1,0 +1,45 @@
+package org.privacyplatform.commons.outbox;
+
+import java.time.OffsetDateTime;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** An event waiting in (or already relayed from) the transactional outbox. */
+@Entity
+@Table(name = "outbox_event")
+public class OutboxEvent extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "event_id", nullable = false, updatable = false)
+    public String eventId;
+
+    @Column(nullable = false, updatable = false)
+    public String topic;
+
+    @Column(name = "event_type", nullable = false, updatable = false)
+    public String eventType;
+
+    @Column(name = "subject_id", nullable = false, updatable = false)
+    public String subjectId;
+
+    @Column(nullable = false, updatable = false)
+    public String source;
+
+    @Column(name = "occurred_at", nullable = false, updatable = false)
+    public OffsetDateTime occurredAt;
+
+    @Column(nullable = false, updatable = false)
+    public String payload;
+
+    @Column(name = "published_at")
+    public OffsetDateTime publishedAt;
+}

@@ -1,0 +1,35 @@
+package org.privacyplatform.commons.outbox;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long> {
+
+    /** The oldest unpublished events, in the order they were written. */
+    public List<OutboxEvent> nextBatch(int size) {
+        return find("publishedAt is null order by id").page(0, size).list();
+    }
+
+    public int markPublished(List<Long> ids, OffsetDateTime at) {
+        return update("publishedAt = ?1 where id in ?2", at, ids);
+    }
+
+    public long countUnpublished() {
+        return count("publishedAt is null");
+    }
+
+    /**
+     * Only one relay in the whole cluster publishes at a time (per database), which keeps the per-subject
+     * order across several instances of a service. The lock ends with the transaction.
+     */
+    public boolean tryRelayLock() {
+        Object locked = getEntityManager()
+                .createNativeQuery("select pg_try_advisory_xact_lock(hashtext('outbox_relay'))")
+                .getSingleResult();
+        return Boolean.TRUE.equals(locked);
+    }
+}

@@ -1,0 +1,49 @@
+package org.privacyplatform.commons.problem;
+
+import java.util.List;
+
+/**
+ * A rule of the domain said no: thrown by the service layer, answered as problem+json with its status.
+ * Use the factories so one kind of failure always reads the same.
+ */
+public class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String title;
+    private final List<Problem.FieldError> errors;
+
+    public ProblemException(int status, String title, String detail) {
+        this(status, title, detail, List.of());
+    }
+
+    public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors) {
+        super(detail);
+        this.status = status;
+        this.title = title;
+        this.errors = List.copyOf(errors);
+    }
+
+    public static ProblemException notFound(String detail) {
+        return new ProblemException(404, "Not Found", detail);
+    }
+
+    public static ProblemException conflict(String detail) {
+        return new ProblemException(409, "Conflict", detail);
+    }
+
+    public static ProblemException badRequest(String field, String detail) {
+        return new ProblemException(400, "Bad Request", detail, List.of(new Problem.FieldError(field, detail)));
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return new ProblemException(403, "Forbidden", detail);
+    }
+
+    public Problem toProblem() {
+        return Problem.of(status, title, getMessage()).withErrors(errors);
+    }
+
+    public int status() {
+        return status;
+    }
+}

@@ -1,0 +1,119 @@
+package org.privacyplatform.commons.problem;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
+
+import org.junit.jupiter.api.Test;
+import org.privacyplatform.commons.testing.TestTokens;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+
+/** Every failure leaves as problem+json; a data subject reaches only their own subject id. */
+@QuarkusTest
+@WithTestResource(OidcWiremockTestResource.class)
+class ProblemAndAccessTest {
+
+    private static final String PROBLEM = "application/problem+json";
+
+    @Test
+    void noTokenIs401() {
+        given().when().get("/probe/subjects/alice")
+                .then().statusCode(401).contentType(PROBLEM)
+                .header("WWW-Authenticate", containsString("Bearer"))
+                .body("title", equalTo("Unauthorized")).body("status", equalTo(401));
+    }
+
+    @Test
+    void aForgedTokenIs401() {
+        String token = TestTokens.dataSubject("alice");
+        String forged = token.substring(0, token.lastIndexOf('.') + 1) + "AAAA";
+        given().auth().oauth2(forged).when().get("/probe/subjects/alice")
+                .then().statusCode(401).contentType(PROBLEM);
+    }
+
+    @Test
+    void aDataSubjectReadsTheirOwnSubject() {
+        given().auth().oauth2(TestTokens.dataSubject("alice")).when().get("/probe/subjects/alice")
+                .then().statusCode(200).body("subjectId", equalTo("alice"));
+    }
+
+    @Test
+    void aDataSubjectIsRefusedAnotherSubject() {
+        given().auth().oauth2(TestTokens.dataSubject("alice")).when().get("/probe/subjects/bob")
+                .then().statusCode(403).contentType(PROBLEM).body("title", equalTo("Forbidden"))
+                .body("subjectId", nullValue());
+    }
+
+    @Test
+    void aDpoReadsAnySubject() {
+        given().auth().oauth2(TestTokens.dpo()).when().get("/probe/subjects/bob")
+                .then().statusCode(200).body("subjectId", equalTo("bob"));
+    }
+
+    @Test
+    void theWrongRoleIs403() {
+        given().auth().oauth2(TestTokens.auditor()).when().get("/probe/subjects/bob")
+                .then().statusCode(403).contentType(PROBLEM);
+        given().auth().oauth2(TestTokens.dataSubject("alice")).contentType(ContentType.JSON)
+                .body("{\"name\":\"x\",\"size\":1}").when().post("/probe/things")
+                .then().statusCode(403).contentType(PROBLEM);
+    }
+
+    @Test
+    void aBadlyFormedSubjectIdIs400NamingTheField() {
+        given().auth().oauth2(TestTokens.dpo()).when().get("/probe/subjects/" + "x".repeat(65))
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("subjectId"));
+        given().auth().oauth2(TestTokens.dpo()).when().get("/probe/subjects/al%20ice")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("subjectId"));
+    }
+
+    @Test
+    void malformedJsonIs400() {
+        given().auth().oauth2(TestTokens.dpo()).contentType(ContentType.JSON).body("{\"name\": ")
+                .when().post("/probe/things")
+                .then().statusCode(400).contentType(PROBLEM).body("title", equalTo("Bad Request"))
+                .body("detail", containsString("not valid JSON"));
+    }
+
+    @Test
+    void aMissingFieldIs400NamingTheField() {
+        given().auth().oauth2(TestTokens.dpo()).contentType(ContentType.JSON).body("{\"name\":\"x\"}")
+                .when().post("/probe/things")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("size"));
+    }
+
+    @Test
+    void aWrongTypeIs400NamingTheField() {
+        given().auth().oauth2(TestTokens.dpo()).contentType(ContentType.JSON).body("{\"name\":\"x\",\"size\":\"big\"}")
+                .when().post("/probe/things")
+                .then().statusCode(400).contentType(PROBLEM).body("errors.field", hasItem("size"));
+    }
+
+    @Test
+    void aDomainConflictIs409() {
+        given().when().get("/probe/conflict")
+                .then().statusCode(409).contentType(PROBLEM).body("detail", equalTo("the thing is already done"))
+                .body("instance", equalTo("/probe/conflict"));
+    }
+
+    @Test
+    void anUnexpectedErrorIs500WithoutInternals() {
+        given().when().get("/probe/boom")
+                .then().statusCode(500).contentType(PROBLEM)
+                .body("detail", containsString("error id"))
+                .body(not(containsString("db-host-7"))).body(not(containsString("at org.")));
+    }
+
+    @Test
+    void anUnknownPathIs404() {
+        given().when().get("/no/such/path")
+                .then().statusCode(404).contentType(PROBLEM).body("status", equalTo(404));
+    }
+}
