@@ -2,13 +2,15 @@
 -- Versioned 0.x so that each service's own migrations (V1 onwards) run after it.
 
 -- Events written in the same transaction as the state change they announce; the relay publishes
--- them to Kafka in id order and stamps published_at once the broker has acknowledged them.
+-- them to Kafka in id order (Kafka key = message_key: the subject id, so that a subject's events keep
+-- their order; a purpose or rule id for events about no subject) and stamps published_at once the broker has acknowledged them.
 create table outbox_event (
     id           bigserial    primary key,
     event_id     varchar(64)  not null unique,
     topic        varchar(200) not null,
     event_type   varchar(100) not null,
-    subject_id   varchar(128) not null,
+    message_key  varchar(200) not null,
+    subject_id   varchar(128),
     source       varchar(200) not null,
     occurred_at  timestamptz  not null,
     payload      text         not null,

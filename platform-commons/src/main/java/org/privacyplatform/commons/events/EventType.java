@@ -9,10 +9,21 @@ import java.util.Optional;
  */
 public enum EventType {
 
+    // consent-service
     CONSENT_GRANTED("ConsentGranted", Topics.CONSENT),
     CONSENT_WITHDRAWN("ConsentWithdrawn", Topics.CONSENT),
+    PURPOSE_PUBLISHED("PurposePublished", Topics.CONSENT),
+
+    // rights-request-service
     ERASURE_REQUESTED("ErasureRequested", Topics.RIGHTS),
+    PROCESSING_RESTRICTED("ProcessingRestricted", Topics.RIGHTS),
+    RESTRICTION_LIFTED("RestrictionLifted", Topics.RIGHTS),
+    OBJECTION_RECORDED("ObjectionRecorded", Topics.RIGHTS),
+
+    // retention-service
     RETENTION_EXPIRED("RetentionExpired", Topics.RETENTION),
+
+    // every service that erased, on its own topic
     ERASURE_COMPLETED("ErasureCompleted", null);
 
     private final String ceType;

@@ -39,17 +39,30 @@ public class Outbox {
         this.written = written;
     }
 
-    /** Records an event of a type that has a fixed topic. */
+    /** Records an event about a subject, on its type's topic, keyed by the subject id. */
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent record(EventType type, String subjectId, Object data) {
-        String topic = type.topic().orElseThrow(
-                () -> new IllegalArgumentException(type.ceType() + " has no fixed topic: name the topic"));
-        return record(topic, type.ceType(), subjectId, data);
+        return record(topicOf(type), type.ceType(), subjectId, subjectId, data);
     }
 
-    /** Records an event on the given topic; the Kafka key is the subject id, so a subject's events stay in order. */
+    /** Records an event about a subject on the given topic (for types the emitting service places). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public CloudEvent record(String topic, String ceType, String subjectId, Object data) {
+    public CloudEvent record(String topic, EventType type, String subjectId, Object data) {
+        return record(topic, type.ceType(), subjectId, subjectId, data);
+    }
+
+    /**
+     * Records an event that concerns no subject (a purpose or a rule published, say): no {@code ce_subject},
+     * keyed by what it is about so that changes to one thing stay in order.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CloudEvent recordWithoutSubject(EventType type, String key, Object data) {
+        return record(topicOf(type), type.ceType(), key, null, data);
+    }
+
+    /** The general form: any topic and type; Kafka key {@code key}, {@code ce_subject} {@code subjectId} (or none). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public CloudEvent record(String topic, String ceType, String key, String subjectId, Object data) {
         JsonNode payload = json.valueToTree(data);
         if (payload == null || !payload.isObject()) {
             throw new IllegalArgumentException("event data must serialise to a JSON object");
@@ -60,6 +73,7 @@ public class Outbox {
         row.eventId = event.id();
         row.topic = topic;
         row.eventType = ceType;
+        row.messageKey = key;
         row.subjectId = subjectId;
         row.source = event.source();
         row.occurredAt = event.time();
@@ -71,5 +85,10 @@ public class Outbox {
         repository.persist(row);
         written.fire(new OutboxWritten(event.id()));
         return event;
+    }
+
+    private static String topicOf(EventType type) {
+        return type.topic().orElseThrow(
+                () -> new IllegalArgumentException(type.ceType() + " has no fixed topic: name the topic"));
     }
 }

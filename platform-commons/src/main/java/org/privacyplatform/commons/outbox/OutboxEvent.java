@@ -28,7 +28,11 @@ public class OutboxEvent extends PanacheEntityBase {
     @Column(name = "event_type", nullable = false, updatable = false)
     public String eventType;
 
-    @Column(name = "subject_id", nullable = false, updatable = false)
+    /** The Kafka key: the subject id, or the id of what the event is about when it concerns no subject. */
+    @Column(name = "message_key", nullable = false, updatable = false)
+    public String messageKey;
+
+    @Column(name = "subject_id", updatable = false)
     public String subjectId;
 
     @Column(nullable = false, updatable = false)

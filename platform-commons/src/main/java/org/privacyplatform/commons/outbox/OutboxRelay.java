@@ -20,6 +20,7 @@ import org.privacyplatform.commons.schema.SchemaMigrator;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
@@ -104,11 +105,15 @@ public class OutboxRelay {
         if (batch.isEmpty()) {
             return 0;
         }
-        List<Uni<Void>> acks = new ArrayList<>(batch.size());
-        for (OutboxEvent event : batch) {
-            acks.add(emitter.sendMessage(toMessage(event)));
-        }
-        Uni.join().all(acks).andFailFast().await().atMost(config.sendTimeout());
+        // Sent with the transaction suspended (the relay lock stays held): the broker's callbacks run on
+        // Kafka's threads and must not be associated with this database transaction.
+        QuarkusTransaction.suspendingExisting().run(() -> {
+            List<Uni<Void>> acks = new ArrayList<>(batch.size());
+            for (OutboxEvent event : batch) {
+                acks.add(emitter.sendMessage(toMessage(event)));
+            }
+            Uni.join().all(acks).andFailFast().await().atMost(config.sendTimeout());
+        });
         repository.markPublished(batch.stream().map(e -> e.id).toList(), OffsetDateTime.now(clock));
         published.increment(batch.size());
         return batch.size();
@@ -149,18 +154,19 @@ public class OutboxRelay {
     }
 
     private static Message<String> toMessage(OutboxEvent event) {
-        OutgoingCloudEventMetadata<String> cloudEvent = OutgoingCloudEventMetadata.<String> builder()
+        var cloudEvent = OutgoingCloudEventMetadata.<String> builder()
                 .withId(event.eventId)
                 .withSource(URI.create(event.source))
                 .withType(event.eventType)
-                .withSubject(event.subjectId)
                 .withTimestamp(event.occurredAt.atZoneSameInstant(ZoneOffset.UTC))
-                .withDataContentType(CloudEvent.DATA_CONTENT_TYPE)
-                .build();
+                .withDataContentType(CloudEvent.DATA_CONTENT_TYPE);
+        if (event.subjectId != null) {
+            cloudEvent.withSubject(event.subjectId);
+        }
         OutgoingKafkaRecordMetadata<String> kafka = OutgoingKafkaRecordMetadata.<String> builder()
                 .withTopic(event.topic)
-                .withKey(event.subjectId)
+                .withKey(event.messageKey)
                 .build();
-        return Message.of(event.payload, Metadata.of(cloudEvent, kafka));
+        return Message.of(event.payload, Metadata.of(cloudEvent.build(), kafka));
     }
 }

@@ -1,0 +1,9 @@
+package org.privacyplatform.audit;
+
+import org.privacyplatform.commons.testing.ServiceContract;
+
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class ServiceContractTest extends ServiceContract {
+}

@@ -1,0 +1,49 @@
+package org.privacyplatform.consent;
+
+import java.time.OffsetDateTime;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** One decision in a subject's history (Art. 7(1)): append-only, enforced by the database. */
+@Entity
+@Table(name = "consent_record")
+public class ConsentRecord extends PanacheEntityBase {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+
+    @Column(name = "subject_id", nullable = false)
+    public String subjectId;
+
+    @Column(name = "purpose_id", nullable = false, updatable = false)
+    public String purposeId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false)
+    public ConsentStatus status;
+
+    @Column(name = "notice_version", nullable = false, updatable = false)
+    public String noticeVersion;
+
+    @Column(nullable = false, updatable = false)
+    public String source;
+
+    /** Why the status changed, where the subject did not say it themselves: OBJECTION, EXPIRED, ... */
+    @Column(updatable = false)
+    public String reason;
+
+    @Column(name = "recorded_at", nullable = false, updatable = false)
+    public OffsetDateTime recordedAt;
+
+    @Column(name = "pseudonymised_at")
+    public OffsetDateTime pseudonymisedAt;
+}

@@ -1,0 +1,30 @@
+package org.privacyplatform.consent.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "consent")
+public interface ConsentConfig {
+
+    /**
+     * Key of the HMAC that turns a subject id into the pseudonym under which the consent history is kept
+     * after erasure. Production sets CONSENT_PSEUDONYM_KEY; keep it secret and stable.
+     */
+    String pseudonymKey();
+
+    Expiry expiry();
+
+    /** How many subjects' consent snapshots the decision API keeps in memory. */
+    @WithDefault("200000")
+    long decisionCacheSize();
+
+    interface Expiry {
+        /** How often the expiry job looks for lapsed grants (read by its {@code @Scheduled}; "off" disables it). */
+        @WithDefault("PT1H")
+        String every();
+
+        /** How many lapsed grants one expiry transaction handles. */
+        @WithDefault("500")
+        int batchSize();
+    }
+}

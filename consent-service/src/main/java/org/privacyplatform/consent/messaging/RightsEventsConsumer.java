@@ -1,0 +1,92 @@
+package org.privacyplatform.consent.messaging;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.faulttolerance.Retry;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.privacyplatform.commons.events.CloudEvent;
+import org.privacyplatform.commons.events.ErasureRequested;
+import org.privacyplatform.commons.events.KafkaCloudEvents;
+import org.privacyplatform.commons.events.MalformedEventException;
+import org.privacyplatform.commons.events.ObjectionRecorded;
+import org.privacyplatform.commons.events.ProcessingRestricted;
+import org.privacyplatform.commons.inbox.Inbox;
+import org.privacyplatform.consent.service.ConsentService;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * What the rights-request service decides and the consent service must apply: erasure, restriction and
+ * its lifting, objections. Each event is applied once (inbox); what cannot be read goes to
+ * {@code rights.events.dlq}; a failure of the database is retried before the event is given up.
+ */
+@ApplicationScoped
+public class RightsEventsConsumer {
+
+    public static final String CHANNEL = "rights-events";
+    static final String CONSUMER = "consent-service.rights-events";
+
+    private final Inbox inbox;
+    private final ConsentService consents;
+    private final ObjectMapper json;
+
+    public RightsEventsConsumer(Inbox inbox, ConsentService consents, ObjectMapper json) {
+        this.inbox = inbox;
+        this.consents = consents;
+        this.json = json;
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    @Retry(delay = 1000, maxRetries = 30, abortOn = MalformedEventException.class)
+    public void onEvent(ConsumerRecord<String, String> record) {
+        inbox.apply(CONSUMER, KafkaCloudEvents.fromRecord(record), this::apply);
+    }
+
+    private void apply(CloudEvent event) {
+        event.eventType().ifPresent(type -> {
+            switch (type) {
+                case ERASURE_REQUESTED -> {
+                    ErasureRequested erasure = read(event, ErasureRequested.class);
+                    consents.erase(erasure.subjectId(), erasure.requestId());
+                }
+                case PROCESSING_RESTRICTED -> {
+                    ProcessingRestricted restriction = read(event, ProcessingRestricted.class);
+                    consents.restrict(restriction.subjectId(), restriction.requestId(), restriction.ground(),
+                            restriction.restrictedAt());
+                }
+                case RESTRICTION_LIFTED -> consents.liftRestriction(subjectOf(event));
+                case OBJECTION_RECORDED -> {
+                    ObjectionRecorded objection = read(event, ObjectionRecorded.class);
+                    consents.object(objection.subjectId(), objection.purposeIds(), objection.directMarketingOnly());
+                }
+                default -> {
+                    // other request events concern other services
+                }
+            }
+        });
+    }
+
+    private <T> T read(CloudEvent event, Class<T> type) {
+        try {
+            T data = json.treeToValue(event.data(), type);
+            if (subjectOf(event) == null) {
+                throw new MalformedEventException(event.type() + " " + event.id() + " names no subject");
+            }
+            return data;
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new MalformedEventException(event.type() + " " + event.id() + " has unreadable data", e);
+        }
+    }
+
+    private static String subjectOf(CloudEvent event) {
+        String subject = event.data().path("subjectId").asText(null);
+        if (subject == null || subject.isBlank()) {
+            throw new MalformedEventException(event.type() + " " + event.id() + " names no subject");
+        }
+        return subject;
+    }
+}

@@ -1,0 +1,23 @@
+package org.privacyplatform.consent.repository;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.privacyplatform.consent.ConsentRecord;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+
+@ApplicationScoped
+public class ConsentRecordRepository implements PanacheRepositoryBase<ConsentRecord, Long> {
+
+    public List<ConsentRecord> history(String subjectId) {
+        return list("subjectId = ?1 order by id", subjectId);
+    }
+
+    /** Erasure: the history stays as proof, under a pseudonym instead of the subject id. */
+    public int pseudonymise(String subjectId, String pseudonym, OffsetDateTime at) {
+        return update("subjectId = ?1, pseudonymisedAt = ?2 where subjectId = ?3 and pseudonymisedAt is null",
+                pseudonym, at, subjectId);
+    }
+}

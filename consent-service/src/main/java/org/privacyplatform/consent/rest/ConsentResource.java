@@ -1,0 +1,95 @@
+package org.privacyplatform.consent.rest;
+
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.privacyplatform.commons.problem.ProblemException;
+import org.privacyplatform.commons.security.Roles;
+import org.privacyplatform.commons.security.SubjectAccess;
+import org.privacyplatform.commons.security.SubjectId;
+import org.privacyplatform.consent.ConsentState;
+import org.privacyplatform.consent.service.ConsentService;
+import org.privacyplatform.consent.service.DecisionService;
+import org.privacyplatform.consent.service.PurposeCatalog;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+
+@Path("/subjects/{subjectId}")
+@Tag(name = "Consents", description = "A subject's consents, objections, their history, and the decision API")
+public class ConsentResource {
+
+    private final ConsentService consents;
+    private final DecisionService decisions;
+    private final PurposeCatalog catalog;
+    private final SubjectAccess access;
+    private final SecurityIdentity identity;
+
+    public ConsentResource(ConsentService consents, DecisionService decisions, PurposeCatalog catalog,
+            SubjectAccess access, SecurityIdentity identity) {
+        this.consents = consents;
+        this.decisions = decisions;
+        this.catalog = catalog;
+        this.access = access;
+        this.identity = identity;
+    }
+
+    @GET
+    @Path("/consents")
+    @RolesAllowed({ Roles.DATA_SUBJECT, Roles.SERVICE, Roles.DPO })
+    @Operation(summary = "The subject's current standing on every purpose")
+    public List<ConsentResponse> current(@PathParam("subjectId") @SubjectId String subjectId) {
+        access.check(subjectId);
+        Map<String, ConsentState> states = consents.current(subjectId).stream()
+                .collect(Collectors.toMap(s -> s.purposeId, Function.identity()));
+        return catalog.all().stream().map(p -> ConsentResponse.of(p, subjectId, states.get(p.id()), null)).toList();
+    }
+
+    @PUT
+    @Path("/consents/{purposeId}")
+    @RolesAllowed({ Roles.DATA_SUBJECT, Roles.SERVICE })
+    @Operation(summary = "Record a decision: grant, withdraw, or object (granted:false on a legitimate interest)")
+    public ConsentResponse record(@PathParam("subjectId") @SubjectId String subjectId,
+            @PathParam("purposeId") @Pattern(regexp = Ids.PURPOSE_ID, message = Ids.PURPOSE_ID_MESSAGE) String purposeId,
+            @Valid @NotNull ConsentRequest body) {
+        access.check(subjectId);
+        var recorded = consents.record(new ConsentService.RecordDecision(subjectId, purposeId, body.granted(),
+                body.noticeVersion(), body.source().wire()));
+        return ConsentResponse.of(purpose(purposeId), subjectId, recorded.state(), recorded.changed());
+    }
+
+    @GET
+    @Path("/consents/history")
+    @RolesAllowed({ Roles.DATA_SUBJECT, Roles.DPO })
+    @Operation(summary = "Every decision the subject made, oldest first (Art. 7(1)); for the DPO also what "
+            + "was kept under a pseudonym after an erasure")
+    public List<ConsentRecordResponse> history(@PathParam("subjectId") @SubjectId String subjectId) {
+        access.check(subjectId);
+        return consents.history(subjectId, identity.hasRole(Roles.DPO)).stream().map(ConsentRecordResponse::of).toList();
+    }
+
+    @GET
+    @Path("/decisions/{purposeId}")
+    @RolesAllowed({ Roles.SERVICE, Roles.DPO, Roles.DATA_SUBJECT })
+    @Operation(summary = "May this subject's data be processed for this purpose now? The call to make before processing")
+    public DecisionResponse decide(@PathParam("subjectId") @SubjectId String subjectId,
+            @PathParam("purposeId") @Pattern(regexp = Ids.PURPOSE_ID, message = Ids.PURPOSE_ID_MESSAGE) String purposeId) {
+        access.check(subjectId);
+        return DecisionResponse.of(subjectId, purposeId, decisions.decide(subjectId, purposeId));
+    }
+
+    private PurposeCatalog.Entry purpose(String purposeId) {
+        return catalog.find(purposeId).orElseThrow(() -> ProblemException.notFound("no purpose '" + purposeId + "'"));
+    }
+}

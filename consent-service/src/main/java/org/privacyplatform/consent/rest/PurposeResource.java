@@ -1,0 +1,58 @@
+package org.privacyplatform.consent.rest;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.privacyplatform.commons.security.Roles;
+import org.privacyplatform.consent.service.PurposeService;
+
+import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+@Path("/purposes")
+@Tag(name = "Purposes", description = "The catalogue of purposes, their legal bases and notice versions")
+public class PurposeResource {
+
+    private final PurposeService purposes;
+
+    public PurposeResource(PurposeService purposes) {
+        this.purposes = purposes;
+    }
+
+    @GET
+    @PermitAll
+    @Operation(summary = "Every purpose with its legal basis and notices (public: it is the privacy notice)")
+    public List<PurposeResponse> list() {
+        return purposes.list().stream().map(p -> PurposeResponse.of(p, purposes.notices(p.id))).toList();
+    }
+
+    @GET
+    @Path("/{purposeId}")
+    @PermitAll
+    @Operation(summary = "One purpose with every notice version published for it")
+    public PurposeResponse get(@PathParam("purposeId") @Pattern(regexp = Ids.PURPOSE_ID, message = Ids.PURPOSE_ID_MESSAGE) String purposeId) {
+        return PurposeResponse.of(purposes.get(purposeId), purposes.notices(purposeId));
+    }
+
+    @PUT
+    @Path("/{purposeId}")
+    @RolesAllowed(Roles.DPO)
+    @Operation(summary = "Create or change a purpose; a new notice version is published, an existing one is never edited")
+    public Response publish(@PathParam("purposeId") @Pattern(regexp = Ids.PURPOSE_ID, message = Ids.PURPOSE_ID_MESSAGE) String purposeId,
+            @Valid @NotNull PurposeRequest body) {
+        var published = purposes.publish(new PurposeService.PublishPurpose(purposeId, body.name(), body.description(),
+                body.legalBasis(), Boolean.TRUE.equals(body.directMarketing()), body.validity(), body.notice().version(),
+                body.notice().text(), Boolean.TRUE.equals(body.notice().requiresFreshConsent())));
+        return Response.status(published.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(PurposeResponse.of(published.purpose(), published.notices())).build();
+    }
+}

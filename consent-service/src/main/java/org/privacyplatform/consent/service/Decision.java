@@ -1,0 +1,28 @@
+package org.privacyplatform.consent.service;
+
+import java.time.OffsetDateTime;
+
+import org.privacyplatform.consent.LegalBasis;
+
+/**
+ * Whether processing for a purpose may happen now, and why.
+ *
+ * @param storageOnly true while the subject's processing is restricted (Art. 18): keep, do not use
+ */
+public record Decision(boolean allowed, LegalBasis legalBasis, Reason reason, String detail, boolean storageOnly,
+        String noticeVersion, OffsetDateTime expiresAt) {
+
+    public enum Reason {
+        CONSENT_GIVEN,
+        NO_CONSENT,
+        CONSENT_WITHDRAWN,
+        CONSENT_EXPIRED,
+        NOTICE_OUTDATED,
+        CONTRACT,
+        LEGAL_OBLIGATION,
+        LEGITIMATE_INTEREST,
+        OBJECTED,
+        OBJECTED_DIRECT_MARKETING,
+        RESTRICTED
+    }
+}

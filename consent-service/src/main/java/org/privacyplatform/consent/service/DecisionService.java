@@ -1,0 +1,86 @@
+package org.privacyplatform.consent.service;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+
+import org.privacyplatform.commons.problem.ProblemException;
+import org.privacyplatform.consent.ConsentStatus;
+import org.privacyplatform.consent.service.Decision.Reason;
+import org.privacyplatform.consent.service.SubjectSnapshots.Snapshot;
+import org.privacyplatform.consent.service.SubjectSnapshots.StateView;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** The hot path: answers from memory (catalogue and subject snapshots), at the time of the question. */
+@ApplicationScoped
+public class DecisionService {
+
+    private final PurposeCatalog catalog;
+    private final SubjectSnapshots snapshots;
+    private final Clock clock;
+
+    public DecisionService(PurposeCatalog catalog, SubjectSnapshots snapshots, Clock clock) {
+        this.catalog = catalog;
+        this.snapshots = snapshots;
+        this.clock = clock;
+    }
+
+    public Decision decide(String subjectId, String purposeId) {
+        PurposeCatalog.Entry purpose = catalog.find(purposeId)
+                .orElseThrow(() -> ProblemException.notFound("no purpose '" + purposeId + "'"));
+        Snapshot snapshot = snapshots.of(subjectId);
+        StateView state = snapshot.states().get(purposeId);
+        if (snapshot.restricted()) {
+            return new Decision(false, purpose.legalBasis(), Reason.RESTRICTED,
+                    "processing of this subject's data is restricted (Art. 18 GDPR): storage only until lifted", true,
+                    state == null ? null : state.noticeVersion(), null);
+        }
+        return switch (purpose.legalBasis()) {
+            case CONTRACT -> allowed(purpose, Reason.CONTRACT, "necessary for the performance of the contract");
+            case LEGAL_OBLIGATION -> allowed(purpose, Reason.LEGAL_OBLIGATION, "required by a legal obligation");
+            case LEGITIMATE_INTEREST -> legitimateInterest(purpose, state);
+            case CONSENT -> consent(purpose, state);
+        };
+    }
+
+    private Decision legitimateInterest(PurposeCatalog.Entry purpose, StateView state) {
+        if (state != null && state.status() == ConsentStatus.OBJECTED) {
+            return purpose.directMarketing()
+                    ? refused(purpose, Reason.OBJECTED_DIRECT_MARKETING, "the subject objected to direct marketing "
+                            + "(Art. 21(3) GDPR): absolute", state)
+                    : refused(purpose, Reason.OBJECTED, "the subject objected (Art. 21 GDPR)", state);
+        }
+        return allowed(purpose, Reason.LEGITIMATE_INTEREST, "legitimate interest; the subject has not objected");
+    }
+
+    private Decision consent(PurposeCatalog.Entry purpose, StateView state) {
+        if (state == null) {
+            return refused(purpose, Reason.NO_CONSENT, "the subject has not given consent", null);
+        }
+        return switch (state.status()) {
+            case WITHDRAWN, OBJECTED -> refused(purpose, Reason.CONSENT_WITHDRAWN, "the subject withdrew consent", state);
+            case EXPIRED -> refused(purpose, Reason.CONSENT_EXPIRED, "the consent lapsed and must be asked again", state);
+            case GRANTED -> {
+                if (state.expiresAt() != null && !state.expiresAt().isAfter(OffsetDateTime.now(clock))) {
+                    yield refused(purpose, Reason.CONSENT_EXPIRED, "the consent lapsed and must be asked again", state);
+                }
+                if (!purpose.noticeStillCounts(state.noticeVersion())) {
+                    yield refused(purpose, Reason.NOTICE_OUTDATED, "consent was given on notice version "
+                            + state.noticeVersion() + "; notice " + purpose.currentNoticeVersion()
+                            + " requires fresh consent", state);
+                }
+                yield new Decision(true, purpose.legalBasis(), Reason.CONSENT_GIVEN, "the subject gave consent", false,
+                        state.noticeVersion(), state.expiresAt());
+            }
+        };
+    }
+
+    private static Decision allowed(PurposeCatalog.Entry purpose, Reason reason, String detail) {
+        return new Decision(true, purpose.legalBasis(), reason, detail, false, null, null);
+    }
+
+    private static Decision refused(PurposeCatalog.Entry purpose, Reason reason, String detail, StateView state) {
+        return new Decision(false, purpose.legalBasis(), reason, detail, false,
+                state == null ? null : state.noticeVersion(), state == null ? null : state.expiresAt());
+    }
+}

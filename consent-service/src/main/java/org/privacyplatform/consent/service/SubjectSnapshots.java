@@ -1,0 +1,67 @@
+package org.privacyplatform.consent.service;
+
+import java.time.OffsetDateTime;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import org.privacyplatform.consent.ConsentState;
+import org.privacyplatform.consent.ConsentStatus;
+import org.privacyplatform.consent.config.ConsentConfig;
+import org.privacyplatform.consent.repository.ConsentStateRepository;
+import org.privacyplatform.consent.repository.RestrictionRepository;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+/**
+ * Each subject's consents and restriction, in memory for the decision API. An entry is dropped after every
+ * committed change to that subject (a write here or an event from the rights-request service) and reloaded
+ * on the next question. Caffeine makes an invalidation wait for a load in flight, so a load that read the
+ * state before a commit never outlives that commit's invalidation.
+ */
+@ApplicationScoped
+public class SubjectSnapshots {
+
+    /** What the decision API knows of a subject: immutable, safe to share between threads. */
+    public record Snapshot(Map<String, StateView> states, boolean restricted) {
+    }
+
+    /** A subject's standing on one purpose. */
+    public record StateView(ConsentStatus status, String noticeVersion, OffsetDateTime decidedAt,
+            OffsetDateTime expiresAt) {
+        static StateView of(ConsentState state) {
+            return new StateView(state.status, state.noticeVersion, state.decidedAt, state.expiresAt);
+        }
+    }
+
+    private final ConsentStateRepository states;
+    private final RestrictionRepository restrictions;
+    private final Cache<String, Snapshot> cache;
+
+    public SubjectSnapshots(ConsentStateRepository states, RestrictionRepository restrictions, ConsentConfig config) {
+        this.states = states;
+        this.restrictions = restrictions;
+        this.cache = Caffeine.newBuilder().maximumSize(config.decisionCacheSize()).build();
+    }
+
+    public Snapshot of(String subjectId) {
+        return cache.get(subjectId, this::load);
+    }
+
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) SubjectChanged changed) {
+        cache.invalidate(changed.subjectId());
+    }
+
+    private Snapshot load(String subjectId) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            Map<String, StateView> bySubject = states.forSubject(subjectId).stream()
+                    .collect(Collectors.toUnmodifiableMap(s -> s.purposeId, StateView::of));
+            return new Snapshot(bySubject, restrictions.findById(subjectId) != null);
+        });
+    }
+}

@@ -1,0 +1,174 @@
+package org.privacyplatform.consent;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.privacyplatform.commons.events.CloudEvent;
+import org.privacyplatform.commons.events.Topics;
+import org.privacyplatform.commons.testing.EventProbe;
+import org.privacyplatform.commons.testing.MutableClock;
+import org.privacyplatform.commons.testing.TestTokens;
+import org.privacyplatform.consent.messaging.ConsentExpiry;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+
+/** The decision API: every legal basis, fresh consent after a new notice, expiry, restriction, objection. */
+@QuarkusTest
+@WithTestResource(OidcWiremockTestResource.class)
+class DecisionTest {
+
+    private static EventProbe consentEvents;
+
+    @Inject
+    MutableClock clock;
+
+    @Inject
+    ConsentExpiry expiry;
+
+    @BeforeAll
+    static void watch() {
+        consentEvents = new EventProbe(Topics.CONSENT);
+    }
+
+    @AfterAll
+    static void stop() {
+        consentEvents.close();
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void eachLegalBasisAnswersAsTheRegulationSays() {
+        String subject = ConsentResourceTest.subject();
+        ConsentApi.decision(subject, "training-access").body("allowed", equalTo(true))
+                .body("legalBasis", equalTo("CONTRACT")).body("reason", equalTo("CONTRACT"));
+        ConsentApi.decision(subject, "accounting").body("allowed", equalTo(true)).body("reason", equalTo("LEGAL_OBLIGATION"));
+        ConsentApi.decision(subject, "fraud-prevention").body("allowed", equalTo(true))
+                .body("reason", equalTo("LEGITIMATE_INTEREST"));
+        ConsentApi.decision(subject, "newsletter").body("allowed", equalTo(false)).body("reason", equalTo("NO_CONSENT"));
+
+        ConsentApi.grant(subject, "newsletter");
+        ConsentApi.decision(subject, "newsletter").body("allowed", equalTo(true)).body("reason", equalTo("CONSENT_GIVEN"))
+                .body("noticeVersion", equalTo("1.0"));
+
+        // the answer turns as soon as the withdrawal is acknowledged
+        ConsentApi.refuse(subject, "newsletter");
+        ConsentApi.decision(subject, "newsletter").body("allowed", equalTo(false)).body("reason", equalTo("CONSENT_WITHDRAWN"));
+
+        ConsentApi.refuse(subject, "fraud-prevention");
+        ConsentApi.decision(subject, "fraud-prevention").body("allowed", equalTo(false)).body("reason", equalTo("OBJECTED"));
+
+        given().auth().oauth2(TestTokens.service()).when().get("/subjects/{s}/decisions/no-such-purpose", subject)
+                .then().statusCode(404).contentType(ConsentApi.PROBLEM);
+    }
+
+    @Test
+    void aNoticeThatRequiresFreshConsentMakesEarlierGrantsStopCounting() {
+        String purpose = "fresh-" + UUID.randomUUID().toString().substring(0, 8);
+        publish(purpose, "1.0", false).statusCode(201);
+        String subject = ConsentResourceTest.subject();
+        ConsentApi.grant(subject, purpose);
+
+        // a minor new version keeps earlier grants
+        publish(purpose, "1.1", false).statusCode(200);
+        ConsentApi.decision(subject, purpose).body("allowed", equalTo(true)).body("noticeVersion", equalTo("1.0"));
+
+        // a version that requires fresh consent does not: the subject must agree to it
+        publish(purpose, "2.0", true).statusCode(200);
+        ConsentApi.decision(subject, purpose).body("allowed", equalTo(false)).body("reason", equalTo("NOTICE_OUTDATED"));
+        ConsentApi.put(TestTokens.dataSubject(subject), subject, purpose, true, "1.1").statusCode(200);
+        ConsentApi.decision(subject, purpose).body("allowed", equalTo(false)).body("reason", equalTo("NOTICE_OUTDATED"));
+
+        ConsentApi.put(TestTokens.dataSubject(subject), subject, purpose, true, "2.0").statusCode(200)
+                .body("changed", equalTo(true));
+        ConsentApi.decision(subject, purpose).body("allowed", equalTo(true)).body("noticeVersion", equalTo("2.0"));
+    }
+
+    @Test
+    void aCookieConsentLapsesAfterThirteenMonthsToTheDayAndIsWithdrawnOnce() {
+        String subject = ConsentResourceTest.subject();
+        clock.set(Instant.parse("2025-01-31T10:00:00Z"));
+        // 31 January + 13 months is the last day of February of the next year
+        ConsentApi.grant(subject, "cookies-consent").body("expiresAt", equalTo("2026-02-28T10:00:00Z"));
+
+        clock.set(Instant.parse("2026-02-28T09:59:59Z"));
+        ConsentApi.decision(subject, "cookies-consent").body("allowed", equalTo(true));
+        assertThat(expiry.expireLapsedGrants()).isZero();
+
+        clock.set(Instant.parse("2026-02-28T10:00:00Z"));
+        ConsentApi.decision(subject, "cookies-consent").body("allowed", equalTo(false))
+                .body("reason", equalTo("CONSENT_EXPIRED"));
+        assertThat(expiry.expireLapsedGrants()).isGreaterThanOrEqualTo(1);
+        assertThat(expiry.expireLapsedGrants()).isZero();
+
+        CloudEvent withdrawn = consentEvents.await(subject, "ConsentWithdrawn");
+        assertThat(withdrawn.data().path("reason").asText()).isEqualTo("EXPIRED");
+        given().auth().oauth2(TestTokens.dataSubject(subject)).when().get("/subjects/{s}/consents", subject)
+                .then().body("find { it.purposeId == 'cookies-consent' }.status", equalTo("EXPIRED"));
+
+        // asked again, the subject grants again: a new 13 months
+        ConsentApi.grant(subject, "cookies-consent").body("changed", equalTo(true))
+                .body("expiresAt", equalTo("2027-03-28T10:00:00Z"));
+        consentEvents.await(subject, e -> e.type().equals("ConsentGranted")
+                && e.data().path("grantedAt").asText().startsWith("2026-02-28"));
+        assertThat(consentEvents.count(subject, "ConsentWithdrawn")).isEqualTo(1);
+    }
+
+    @Test
+    void aRestrictedSubjectIsAllowedStorageOnlyUntilTheRestrictionIsLifted() {
+        String subject = ConsentResourceTest.subject();
+        ConsentApi.grant(subject, "newsletter");
+        String requestId = UUID.randomUUID().toString();
+
+        consentEvents.send(Topics.RIGHTS, "ProcessingRestricted", subject,
+                "{\"requestId\":\"" + requestId + "\",\"subjectId\":\"" + subject
+                        + "\",\"ground\":\"accuracy contested\",\"restrictedAt\":\"2026-11-26T10:00:00Z\"}");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ConsentApi.decision(subject, "newsletter")
+                .body("allowed", equalTo(false)).body("reason", equalTo("RESTRICTED")).body("storageOnly", equalTo(true)));
+        ConsentApi.decision(subject, "training-access").body("allowed", equalTo(false)).body("storageOnly", equalTo(true));
+
+        consentEvents.send(Topics.RIGHTS, "RestrictionLifted", subject,
+                "{\"requestId\":\"" + requestId + "\",\"subjectId\":\"" + subject
+                        + "\",\"subjectInformedAt\":\"2026-11-26T11:00:00Z\",\"liftedAt\":\"2026-11-26T11:00:00Z\"}");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ConsentApi.decision(subject, "newsletter")
+                .body("allowed", equalTo(true)).body("reason", equalTo("CONSENT_GIVEN")));
+        ConsentApi.decision(subject, "training-access").body("allowed", equalTo(true));
+    }
+
+    @Test
+    void anObjectionFiledAsARightsRequestReachesTheDecisions() {
+        String subject = ConsentResourceTest.subject();
+        consentEvents.send(Topics.RIGHTS, "ObjectionRecorded", subject, "{\"requestId\":\"" + UUID.randomUUID()
+                + "\",\"subjectId\":\"" + subject + "\",\"purposeIds\":[],\"directMarketingOnly\":true}");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ConsentApi.decision(subject, "personalised-marketing")
+                .body("allowed", equalTo(false)).body("reason", equalTo("OBJECTED_DIRECT_MARKETING")));
+        ConsentApi.decision(subject, "fraud-prevention").body("allowed", equalTo(true));
+        CloudEvent withdrawn = consentEvents.await(subject, "ConsentWithdrawn");
+        assertThat(withdrawn.data().path("source").asText()).isEqualTo("rights-request");
+    }
+
+    private static io.restassured.response.ValidatableResponse publish(String purpose, String version, boolean fresh) {
+        return given().auth().oauth2(TestTokens.dpo()).contentType(ContentType.JSON)
+                .body("{\"name\":\"Fresh\",\"description\":\"d\",\"legalBasis\":\"CONSENT\",\"notice\":{\"version\":\""
+                        + version + "\",\"text\":\"Notice " + version + "\",\"requiresFreshConsent\":" + fresh + "}}")
+                .when().put("/purposes/" + purpose).then();
+    }
+}

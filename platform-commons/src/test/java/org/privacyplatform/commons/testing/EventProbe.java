@@ -1,0 +1,85 @@
+package org.privacyplatform.commons.testing;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.awaitility.Awaitility;
+import org.privacyplatform.commons.events.CloudEvent;
+import org.privacyplatform.commons.events.KafkaCloudEvents;
+
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+
+/**
+ * Watches a topic of the real test broker from its beginning and sends events to it, as binary-mode
+ * CloudEvents. Tests filter by a subject id of their own, so they never see each other's events.
+ */
+public class EventProbe implements AutoCloseable {
+
+    private final KafkaCompanion kafka = TestBroker.companion();
+    private final ConsumerTask<String, String> task;
+
+    public EventProbe(String topic) {
+        this.task = kafka.consumeStrings().fromTopics(topic);
+    }
+
+    /** Every record with this key so far. */
+    public List<ConsumerRecord<String, String>> recordsFor(String key) {
+        return task.getRecords().stream().filter(r -> key.equals(r.key())).toList();
+    }
+
+    /** Every event with this key so far, in topic order. */
+    public List<CloudEvent> eventsFor(String key) {
+        return recordsFor(key).stream().map(KafkaCloudEvents::fromRecord).toList();
+    }
+
+    /** Waits until an event with this key and type arrives and returns the latest such. */
+    public CloudEvent await(String key, String type) {
+        return await(key, e -> e.type().equals(type));
+    }
+
+    public CloudEvent await(String key, Predicate<CloudEvent> matching) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).until(
+                () -> eventsFor(key).stream().filter(matching).reduce((first, second) -> second),
+                java.util.Optional::isPresent).orElseThrow();
+    }
+
+    public long count(String key, String type) {
+        return eventsFor(key).stream().filter(e -> e.type().equals(type)).count();
+    }
+
+    /** Sends a binary-mode CloudEvent keyed by the subject id; returns its {@code ce_id}. */
+    public String send(String topic, String type, String subjectId, String jsonData) {
+        String id = UUID.randomUUID().toString();
+        send(topic, id, type, subjectId, jsonData);
+        return id;
+    }
+
+    public void send(String topic, String id, String type, String subjectId, String jsonData) {
+        ProducerRecord<String, String> record = new ProducerRecord<>(topic, subjectId, jsonData);
+        header(record, "ce_specversion", CloudEvent.SPEC_VERSION);
+        header(record, "ce_id", id);
+        header(record, "ce_source", "/tests");
+        header(record, "ce_type", type);
+        header(record, "ce_subject", subjectId);
+        header(record, "ce_time", CloudEvent.formatTime(OffsetDateTime.now()));
+        header(record, "content-type", CloudEvent.DATA_CONTENT_TYPE);
+        kafka.produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(20));
+    }
+
+    private static void header(ProducerRecord<String, String> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    public void close() {
+        task.stop();
+        kafka.close();
+    }
+}
