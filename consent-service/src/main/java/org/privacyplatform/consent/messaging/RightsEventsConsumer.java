@@ -5,14 +5,15 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.privacyplatform.commons.events.CloudEvent;
 import org.privacyplatform.commons.events.ErasureRequested;
+import org.privacyplatform.commons.events.EventData;
 import org.privacyplatform.commons.events.KafkaCloudEvents;
 import org.privacyplatform.commons.events.MalformedEventException;
 import org.privacyplatform.commons.events.ObjectionRecorded;
 import org.privacyplatform.commons.events.ProcessingRestricted;
+import org.privacyplatform.commons.events.RestrictionLifted;
 import org.privacyplatform.commons.inbox.Inbox;
 import org.privacyplatform.consent.service.ConsentService;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.common.annotation.Blocking;
@@ -50,17 +51,17 @@ public class RightsEventsConsumer {
         event.eventType().ifPresent(type -> {
             switch (type) {
                 case ERASURE_REQUESTED -> {
-                    ErasureRequested erasure = read(event, ErasureRequested.class);
+                    ErasureRequested erasure = EventData.read(json, event, ErasureRequested.class);
                     consents.erase(erasure.subjectId(), erasure.requestId());
                 }
                 case PROCESSING_RESTRICTED -> {
-                    ProcessingRestricted restriction = read(event, ProcessingRestricted.class);
+                    ProcessingRestricted restriction = EventData.read(json, event, ProcessingRestricted.class);
                     consents.restrict(restriction.subjectId(), restriction.requestId(), restriction.ground(),
                             restriction.restrictedAt());
                 }
-                case RESTRICTION_LIFTED -> consents.liftRestriction(subjectOf(event));
+                case RESTRICTION_LIFTED -> consents.liftRestriction(EventData.read(json, event, RestrictionLifted.class).subjectId());
                 case OBJECTION_RECORDED -> {
-                    ObjectionRecorded objection = read(event, ObjectionRecorded.class);
+                    ObjectionRecorded objection = EventData.read(json, event, ObjectionRecorded.class);
                     consents.object(objection.subjectId(), objection.purposeIds(), objection.directMarketingOnly());
                 }
                 default -> {
@@ -70,23 +71,4 @@ public class RightsEventsConsumer {
         });
     }
 
-    private <T> T read(CloudEvent event, Class<T> type) {
-        try {
-            T data = json.treeToValue(event.data(), type);
-            if (subjectOf(event) == null) {
-                throw new MalformedEventException(event.type() + " " + event.id() + " names no subject");
-            }
-            return data;
-        } catch (JsonProcessingException | IllegalArgumentException e) {
-            throw new MalformedEventException(event.type() + " " + event.id() + " has unreadable data", e);
-        }
-    }
-
-    private static String subjectOf(CloudEvent event) {
-        String subject = event.data().path("subjectId").asText(null);
-        if (subject == null || subject.isBlank()) {
-            throw new MalformedEventException(event.type() + " " + event.id() + " names no subject");
-        }
-        return subject;
-    }
 }

@@ -22,6 +22,9 @@ public enum EventType {
 
     // retention-service
     RETENTION_EXPIRED("RetentionExpired", Topics.RETENTION),
+    RETENTION_RULE_CHANGED("RetentionRuleChanged", Topics.RETENTION),
+    LEGAL_HOLD_PLACED("LegalHoldPlaced", Topics.RETENTION),
+    LEGAL_HOLD_LIFTED("LegalHoldLifted", Topics.RETENTION),
 
     // every service that erased, on its own topic
     ERASURE_COMPLETED("ErasureCompleted", null);

@@ -1,0 +1,20 @@
+package org.privacyplatform.retention;
+
+/** The event a retention clock starts from. */
+public enum Anchor {
+    COLLECTION,
+    LAST_CONTACT,
+    CONTRACT_END,
+    /** The closing date of the fiscal year in which the anchor date falls (accounting). */
+    FISCAL_YEAR_END,
+    ALERT_RAISED,
+    CASE_CLOSED,
+    LISTING,
+    UNSUBSCRIBE,
+    END_OF_PROCEEDINGS;
+
+    /** Anchors that may not have happened yet when data starts being held: the holding waits for them. */
+    public boolean mayBeInTheFuture() {
+        return this == CONTRACT_END || this == CASE_CLOSED || this == UNSUBSCRIBE || this == END_OF_PROCEEDINGS;
+    }
+}

@@ -1,0 +1,42 @@
+package org.privacyplatform.retention;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** Litigation: nothing of its subject, its category, or its subject's data of its category expires while it stands. */
+@Entity
+@Table(name = "legal_hold")
+public class LegalHold extends PanacheEntityBase {
+
+    @Id
+    public UUID id;
+
+    @Column(name = "subject_id")
+    public String subjectId;
+
+    public String category;
+
+    @Column(name = "case_reference", nullable = false)
+    public String caseReference;
+
+    @Column(nullable = false)
+    public String reason;
+
+    @Column(name = "placed_at", nullable = false)
+    public OffsetDateTime placedAt;
+
+    @Column(name = "lifted_at")
+    public OffsetDateTime liftedAt;
+
+    /** A hold naming a subject and a category keeps only that subject's data of that category. */
+    public boolean appliesTo(Holding holding) {
+        return liftedAt == null && (subjectId == null || subjectId.equals(holding.subjectId))
+                && (category == null || category.equals(holding.category));
+    }
+}

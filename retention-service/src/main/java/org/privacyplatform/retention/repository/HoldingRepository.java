@@ -1,0 +1,80 @@
+package org.privacyplatform.retention.repository;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.privacyplatform.retention.Holding;
+import org.privacyplatform.retention.HoldingStatus;
+
+import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+
+@ApplicationScoped
+public class HoldingRepository implements PanacheRepositoryBase<Holding, UUID> {
+
+    /** A holding as the sweep expired it. */
+    public record Expired(UUID id, String subjectId, String category, String system, String reference, String ruleId,
+            int ruleVersion, LocalDate anchorDate, LocalDate dueOn) {
+    }
+
+    public List<Holding> forSubject(String subjectId) {
+        return list("subjectId = ?1 order by dueOn nulls last, category, reference", subjectId);
+    }
+
+    public Optional<Holding> lockExisting(String subjectId, String category, String system, String reference) {
+        return find("subjectId = ?1 and category = ?2 and system = ?3 and reference = ?4", subjectId, category, system,
+                reference).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
+    }
+
+    public List<Holding> lockHeldForSubject(String subjectId) {
+        return find("subjectId = ?1 and status = ?2", subjectId, HoldingStatus.HELD)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    public List<Holding> lockHeldInCategories(String subjectId, List<String> categories) {
+        return find("subjectId = ?1 and status = ?2 and category in ?3", subjectId, HoldingStatus.HELD, categories)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+    }
+
+    public List<Holding> heldInCategory(String category, int offset, int limit) {
+        return find("category = ?1 and status = ?2 order by id", category, HoldingStatus.HELD).range(offset, offset + limit - 1)
+                .list();
+    }
+
+    /**
+     * Marks up to {@code limit} due holdings EXPIRED and returns them. Rows another sweep has locked are
+     * skipped and holdings under an active legal hold are left alone, so each holding expires exactly once
+     * however many instances sweep at the same time.
+     */
+    @SuppressWarnings("unchecked")
+    public List<Expired> expireDue(LocalDate today, OffsetDateTime now, int limit) {
+        List<Object[]> rows = getEntityManager().createNativeQuery("""
+                with due as (
+                    select h.id from holding h
+                    where h.status = 'HELD' and h.due_on <= ?1
+                      and not exists (select 1 from legal_hold l where l.lifted_at is null
+                                      and (l.subject_id is null or l.subject_id = h.subject_id)
+                                      and (l.category is null or l.category = h.category))
+                    order by h.due_on
+                    limit ?2
+                    for update of h skip locked)
+                update holding h set status = 'EXPIRED', expired_at = ?3, updated_at = ?3
+                from due where h.id = due.id
+                returning h.id, h.subject_id, h.category, h.system, h.reference, h.rule_id, h.rule_version,
+                          h.anchor_date, h.due_on""")
+                .setParameter(1, today).setParameter(2, limit).setParameter(3, now).getResultList();
+        return rows.stream().map(r -> new Expired((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
+                (String) r[5], ((Number) r[6]).intValue(), toLocalDate(r[7]), toLocalDate(r[8]))).toList();
+    }
+
+    private static LocalDate toLocalDate(Object value) {
+        if (value == null) {
+            return null;
+        }
+        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
+    }
+}

@@ -1,0 +1,53 @@
+package org.privacyplatform.retention.rest;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.privacyplatform.commons.security.Roles;
+import org.privacyplatform.commons.security.SubjectAccess;
+import org.privacyplatform.commons.security.SubjectId;
+import org.privacyplatform.retention.service.HoldingService;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+@Path("/subjects/{subjectId}")
+@Tag(name = "Holdings", description = "What platform services hold on a subject, and until when")
+public class HoldingResource {
+
+    private final HoldingService holdings;
+    private final SubjectAccess access;
+
+    public HoldingResource(HoldingService holdings, SubjectAccess access) {
+        this.holdings = holdings;
+        this.access = access;
+    }
+
+    @POST
+    @Path("/holdings")
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "Register a holding, or move its anchor (201 registered, 200 moved)")
+    public Response register(@PathParam("subjectId") @SubjectId String subjectId, @Valid @NotNull HoldingRequest body) {
+        var registered = holdings.register(new HoldingService.RegisterHolding(subjectId, body.category(), body.system(),
+                body.reference(), body.anchorDate()));
+        var item = holdings.schedule(subjectId).stream().filter(s -> s.holding().id.equals(registered.holding().id))
+                .findFirst().map(ScheduleItem::of).orElseThrow();
+        return Response.status(registered.created() ? Response.Status.CREATED : Response.Status.OK).entity(item).build();
+    }
+
+    @GET
+    @Path("/schedule")
+    @RolesAllowed({ Roles.DATA_SUBJECT, Roles.DPO, Roles.SERVICE })
+    @Operation(summary = "What is held on the subject, until when, under which rule and version")
+    public List<ScheduleItem> schedule(@PathParam("subjectId") @SubjectId String subjectId) {
+        access.check(subjectId);
+        return holdings.schedule(subjectId).stream().map(ScheduleItem::of).toList();
+    }
+}

@@ -1,0 +1,78 @@
+package org.privacyplatform.retention.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.privacyplatform.commons.problem.ProblemException;
+import org.privacyplatform.commons.security.Roles;
+import org.privacyplatform.retention.service.LegalHoldService;
+import org.privacyplatform.retention.service.RetentionSweep;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+@Path("/")
+@Tag(name = "Legal holds and sweeps", description = "Litigation suspends expiry; the sweep expires what fell due")
+@RolesAllowed(Roles.DPO)
+public class LegalHoldResource {
+
+    /** The answer of an on-demand sweep. */
+    public record SweepResult(int expired) {
+    }
+
+    private final LegalHoldService holds;
+    private final RetentionSweep sweep;
+
+    public LegalHoldResource(LegalHoldService holds, RetentionSweep sweep) {
+        this.holds = holds;
+        this.sweep = sweep;
+    }
+
+    @POST
+    @Path("/legal-holds")
+    @Operation(summary = "Place a legal hold on a subject, a category, or both")
+    public Response place(@Valid @NotNull LegalHoldRequest body) {
+        var hold = holds.place(new LegalHoldService.PlaceHold(body.subjectId(), body.category(), body.caseReference(),
+                body.reason()));
+        return Response.status(Response.Status.CREATED).entity(LegalHoldResponse.of(hold)).build();
+    }
+
+    @GET
+    @Path("/legal-holds")
+    @Operation(summary = "Legal holds (only those standing, unless active=false)")
+    public List<LegalHoldResponse> list(@RestQuery Boolean active) {
+        return holds.list(!Boolean.FALSE.equals(active)).stream().map(LegalHoldResponse::of).toList();
+    }
+
+    @DELETE
+    @Path("/legal-holds/{holdId}")
+    @Operation(summary = "Lift a legal hold: what fell due meanwhile expires at the next sweep")
+    public LegalHoldResponse lift(@PathParam("holdId") String holdId) {
+        return LegalHoldResponse.of(holds.lift(parse(holdId)));
+    }
+
+    @POST
+    @Path("/sweeps")
+    @Operation(summary = "Run a sweep now; answers how many holdings it expired")
+    public SweepResult sweep() {
+        return new SweepResult(sweep.sweep());
+    }
+
+    private static UUID parse(String holdId) {
+        try {
+            return UUID.fromString(holdId);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("no legal hold " + holdId);
+        }
+    }
+}

@@ -1,0 +1,22 @@
+package org.privacyplatform.retention.rest;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.privacyplatform.retention.service.HoldingService;
+
+/** What is held, until when, under which rule and version, and which legal holds keep it. */
+public record ScheduleItem(String holdingId, String subjectId, String category, String system, String reference,
+        LocalDate anchorDate, String ruleId, int ruleVersion, String ruleGround, LocalDate archiveFrom, LocalDate dueOn,
+        String status, List<Hold> legalHolds) {
+
+    public record Hold(String id, String caseReference) {
+    }
+
+    static ScheduleItem of(HoldingService.ScheduledHolding s) {
+        var h = s.holding();
+        return new ScheduleItem(h.id.toString(), h.subjectId, h.category, h.system, h.reference, h.anchorDate, h.ruleId,
+                h.ruleVersion, s.rule() == null ? null : s.rule().ground, h.archiveFrom, h.dueOn, h.status.name(),
+                s.legalHolds().stream().map(l -> new Hold(l.id.toString(), l.caseReference)).toList());
+    }
+}

@@ -1,0 +1,198 @@
+package org.privacyplatform.retention.service;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.privacyplatform.commons.events.ErasureCompleted;
+import org.privacyplatform.commons.events.EventType;
+import org.privacyplatform.commons.events.RetentionExpired;
+import org.privacyplatform.commons.events.Topics;
+import org.privacyplatform.commons.outbox.Outbox;
+import org.privacyplatform.commons.problem.ProblemException;
+import org.privacyplatform.retention.Holding;
+import org.privacyplatform.retention.HoldingStatus;
+import org.privacyplatform.retention.LegalHold;
+import org.privacyplatform.retention.RetentionRule;
+import org.privacyplatform.retention.repository.HoldingRepository;
+import org.privacyplatform.retention.repository.LegalHoldRepository;
+import org.privacyplatform.retention.repository.RuleRepository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** Holdings: registration, the schedule, expiry, and what consent withdrawal and erasure do to them. */
+@ApplicationScoped
+@Transactional
+public class HoldingService {
+
+    public static final String SYSTEM_NAME = "retention-service";
+
+    /** What a platform service registers. */
+    public record RegisterHolding(String subjectId, String category, String system, String reference,
+            LocalDate anchorDate) {
+    }
+
+    public record Registered(Holding holding, boolean created) {
+    }
+
+    /** A holding with the rule it falls under and the legal holds that keep it. */
+    public record ScheduledHolding(Holding holding, RetentionRule rule, List<LegalHold> legalHolds) {
+    }
+
+    private final HoldingRepository holdings;
+    private final RuleRepository rules;
+    private final LegalHoldRepository legalHolds;
+    private final RetentionClock retentionClock;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public HoldingService(HoldingRepository holdings, RuleRepository rules, LegalHoldRepository legalHolds,
+            RetentionClock retentionClock, Outbox outbox, Clock clock) {
+        this.holdings = holdings;
+        this.rules = rules;
+        this.legalHolds = legalHolds;
+        this.retentionClock = retentionClock;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /**
+     * Registers a holding, or moves the anchor of one already registered (a new incoming contact moves the
+     * expiry of a prospect's data, a contract end starts the clock of training data).
+     */
+    public Registered register(RegisterHolding command) {
+        RetentionRule rule = rules.byCategory(command.category()).orElseThrow(() -> ProblemException.badRequest("category",
+                "no retention rule for category '" + command.category() + "'"));
+        if (command.anchorDate() != null && command.anchorDate().isAfter(today())) {
+            throw ProblemException.badRequest("anchorDate", "the anchor date " + command.anchorDate() + " is in the future");
+        }
+        if (command.anchorDate() == null && !rule.anchor.mayBeInTheFuture()) {
+            throw ProblemException.badRequest("anchorDate",
+                    "category '" + rule.category + "' counts from " + rule.anchor + ": the anchor date is required");
+        }
+        OffsetDateTime now = now();
+        Holding holding = holdings.lockExisting(command.subjectId(), command.category(), command.system(), command.reference())
+                .orElse(null);
+        boolean created = holding == null;
+        if (created) {
+            holding = new Holding();
+            holding.id = UUID.randomUUID();
+            holding.subjectId = command.subjectId();
+            holding.category = command.category();
+            holding.system = command.system();
+            holding.reference = command.reference();
+            holding.registeredAt = now;
+        }
+        holding.anchorDate = command.anchorDate();
+        holding.status = HoldingStatus.HELD;
+        holding.expiredAt = null;
+        schedule(holding, rule, now);
+        if (created) {
+            holdings.persist(holding);
+        }
+        return new Registered(holding, created);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<ScheduledHolding> schedule(String subjectId) {
+        Map<String, RetentionRule> byId = new LinkedHashMap<>();
+        rules.listOrdered().forEach(r -> byId.put(r.id, r));
+        List<LegalHold> holds = legalHolds.activeFor(subjectId);
+        return holdings.forSubject(subjectId).stream()
+                .map(h -> new ScheduledHolding(h, byId.get(h.ruleId), holds.stream().filter(l -> l.appliesTo(h)).toList()))
+                .toList();
+    }
+
+    /** One transaction of the sweep: expires up to {@code limit} due holdings, one RetentionExpired each. */
+    public int expireDue(int limit) {
+        OffsetDateTime now = now();
+        List<HoldingRepository.Expired> expired = holdings.expireDue(today(), now, limit);
+        outbox.recordAll(EventType.RETENTION_EXPIRED, expired.stream()
+                .map(h -> new Outbox.SubjectEvent(h.subjectId(), new RetentionExpired(h.id().toString(), h.subjectId(),
+                        h.category(), h.system(), h.reference(), h.ruleId(), h.ruleVersion(), h.anchorDate(), h.dueOn(),
+                        now)))
+                .toList());
+        return expired.size();
+    }
+
+    /** The subject withdrew a consent: what is kept only on that consent falls due now. */
+    public int consentWithdrawn(String subjectId, String purposeId, LocalDate withdrawnOn) {
+        List<String> categories = rules.forConsentPurpose(purposeId).stream().map(r -> r.category).toList();
+        if (categories.isEmpty()) {
+            return 0;
+        }
+        OffsetDateTime now = now();
+        List<Holding> affected = holdings.lockHeldInCategories(subjectId, categories);
+        for (Holding holding : affected) {
+            if (holding.dueOn == null || holding.dueOn.isAfter(withdrawnOn)) {
+                holding.dueOn = withdrawnOn;
+                holding.archiveFrom = null;
+                holding.updatedAt = now;
+            }
+        }
+        return affected.size();
+    }
+
+    /**
+     * Art. 17: erases what no statutory period or legal hold protects, and reports what it erased and what it
+     * keeps, with the ground and the date until which it is kept.
+     */
+    public ErasureCompleted erase(String subjectId, String requestId) {
+        OffsetDateTime now = now();
+        Map<String, RetentionRule> byId = new LinkedHashMap<>();
+        rules.listOrdered().forEach(r -> byId.put(r.id, r));
+        List<LegalHold> holds = legalHolds.activeFor(subjectId);
+        Map<String, Long> erased = new LinkedHashMap<>();
+        Map<List<Object>, Long> kept = new LinkedHashMap<>();
+        for (Holding holding : holdings.lockHeldForSubject(subjectId)) {
+            RetentionRule rule = byId.get(holding.ruleId);
+            LegalHold hold = holds.stream().filter(l -> l.appliesTo(holding)).findFirst().orElse(null);
+            if (hold != null) {
+                kept.merge(java.util.Arrays.asList(holding.category, "legal hold " + hold.caseReference + ": " + hold.reason,
+                        null), 1L, Long::sum);
+            } else if (rule.statutory) {
+                kept.merge(java.util.Arrays.asList(holding.category, rule.ground + " (rule " + rule.id + " v" + rule.version
+                        + ")", holding.dueOn), 1L, Long::sum);
+            } else {
+                holding.status = HoldingStatus.ERASED;
+                holding.updatedAt = now;
+                erased.merge(holding.category, 1L, Long::sum);
+            }
+        }
+        List<ErasureCompleted.Kept> keptList = new ArrayList<>();
+        kept.forEach((key, count) -> keptList.add(new ErasureCompleted.Kept((String) key.get(0), count, (String) key.get(1),
+                (LocalDate) key.get(2))));
+        ErasureCompleted completed = new ErasureCompleted(requestId, subjectId, SYSTEM_NAME,
+                erased.entrySet().stream().map(e -> new ErasureCompleted.Erased(e.getKey(), e.getValue())).toList(),
+                keptList);
+        outbox.record(Topics.RETENTION, EventType.ERASURE_COMPLETED, subjectId, completed);
+        return completed;
+    }
+
+    private void schedule(Holding holding, RetentionRule rule, OffsetDateTime now) {
+        RetentionClock.Dates dates = retentionClock.datesFor(rule, holding.anchorDate);
+        holding.archiveFrom = dates.archiveFrom();
+        holding.dueOn = dates.dueOn();
+        holding.ruleId = rule.id;
+        holding.ruleVersion = rule.version;
+        holding.updatedAt = now;
+        Objects.requireNonNull(holding.status);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,57 @@
+package org.privacyplatform.retention.service;
+
+import org.jboss.logging.Logger;
+import org.privacyplatform.commons.schema.SchemaMigrator;
+import org.privacyplatform.retention.config.RetentionConfig;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/**
+ * Expires every due holding that no legal hold keeps, one {@code RetentionExpired} each, batch by batch.
+ * Scheduled ({@code retention.sweep.every}) and on demand for the DPO ({@code POST /sweeps}); several sweeps,
+ * here or in other instances, may run at once without expiring anything twice.
+ */
+@ApplicationScoped
+public class RetentionSweep {
+
+    private static final Logger LOG = Logger.getLogger(RetentionSweep.class);
+
+    private final HoldingService holdings;
+    private final RetentionConfig config;
+    private final SchemaMigrator schema;
+    private final Counter expiredCounter;
+
+    public RetentionSweep(HoldingService holdings, RetentionConfig config, SchemaMigrator schema, MeterRegistry registry) {
+        this.holdings = holdings;
+        this.config = config;
+        this.schema = schema;
+        this.expiredCounter = Counter.builder("retention.holdings.expired").description("holdings expired by sweeps")
+                .register(registry);
+    }
+
+    @Scheduled(every = "${retention.sweep.every:PT1H}", delayed = "PT30S",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void scheduled() {
+        if (schema.isMigrated()) {
+            sweep();
+        }
+    }
+
+    /** Runs a sweep to the end; returns how many holdings it expired. */
+    public int sweep() {
+        int total = 0;
+        int batch;
+        do {
+            batch = holdings.expireDue(config.sweep().batchSize());
+            total += batch;
+        } while (batch == config.sweep().batchSize());
+        expiredCounter.increment(total);
+        if (total > 0) {
+            LOG.infof("retention sweep expired %d holdings", total);
+        }
+        return total;
+    }
+}

@@ -1,0 +1,97 @@
+package org.privacyplatform.retention;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.privacyplatform.commons.events.CloudEvent;
+import org.privacyplatform.commons.events.Topics;
+import org.privacyplatform.commons.testing.EventProbe;
+import org.privacyplatform.commons.testing.TestTokens;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+
+/** ConsentWithdrawn and ErasureRequested, over the real broker. */
+@QuarkusTest
+@WithTestResource(OidcWiremockTestResource.class)
+class ConsumedEventsTest {
+
+    private static EventProbe events;
+
+    @BeforeAll
+    static void watch() {
+        events = new EventProbe(Topics.RETENTION);
+    }
+
+    @AfterAll
+    static void stop() {
+        events.close();
+    }
+
+    @Test
+    void unsubscribingMakesTheNewsletterHoldingFallDueAndExpire() {
+        String subject = RetentionApi.subject();
+        RetentionApi.register(subject, "newsletter", null).statusCode(201);
+        RetentionApi.register(subject, "prospect", "2026-01-05").statusCode(201);
+
+        events.send(Topics.CONSENT, "ConsentWithdrawn", subject, "{\"subjectId\":\"" + subject
+                + "\",\"purposeId\":\"newsletter\",\"legalBasis\":\"CONSENT\",\"noticeVersion\":\"1.0\",\"source\":\"web\","
+                + "\"reason\":\"WITHDRAWN\",\"directMarketing\":true,\"withdrawnAt\":\"2026-03-02T09:30:00Z\"}");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RetentionApi.schedule(subject)
+                .body("find { it.category == 'newsletter' }.dueOn", equalTo("2026-03-02")));
+        RetentionApi.sweep();
+        RetentionApi.schedule(subject).body("find { it.category == 'newsletter' }.status", equalTo("EXPIRED"))
+                .body("find { it.category == 'prospect' }.status", equalTo("HELD"));
+        CloudEvent expired = events.await(subject, "RetentionExpired");
+        assertThat(expired.data().path("category").asText()).isEqualTo("newsletter");
+    }
+
+    @Test
+    void erasureErasesWhatNoStatutoryPeriodProtectsAndReportsWhatItKeeps() {
+        String subject = RetentionApi.subject();
+        RetentionApi.register(subject, "prospect", "2026-01-05").statusCode(201);
+        RetentionApi.register(subject, "marketing-profile", "2026-01-05").statusCode(201);
+        RetentionApi.register(subject, "accounting", "2025-06-01").statusCode(201);
+        RetentionApi.register(subject, "fraudster-list", "2025-02-01").statusCode(201);
+        RetentionApi.register(subject, "call-recording", "2026-10-01").statusCode(201);
+        io.restassured.RestAssured.given().auth().oauth2(TestTokens.dpo()).contentType(ContentType.JSON)
+                .body("{\"subjectId\":\"" + subject + "\",\"category\":\"call-recording\",\"caseReference\":\"RG-9\",\"reason\":\"complaint\"}")
+                .when().post("/legal-holds").then().statusCode(201);
+        String requestId = UUID.randomUUID().toString();
+
+        events.send(Topics.RIGHTS, "ErasureRequested", subject, "{\"requestId\":\"" + requestId + "\",\"subjectId\":\""
+                + subject + "\",\"requestedAt\":\"2026-11-26T10:00:00Z\"}");
+
+        CloudEvent completed = events.await(subject, "ErasureCompleted");
+        JsonNode data = completed.data();
+        assertThat(data.path("requestId").asText()).isEqualTo(requestId);
+        assertThat(data.path("system").asText()).isEqualTo("retention-service");
+        assertThat(data.path("erased").findValuesAsText("category")).containsExactlyInAnyOrder("prospect", "marketing-profile");
+        JsonNode kept = data.path("kept");
+        assertThat(kept.findValuesAsText("category")).containsExactlyInAnyOrder("accounting", "fraudster-list", "call-recording");
+        for (JsonNode item : kept) {
+            switch (item.path("category").asText()) {
+                case "accounting" -> {
+                    assertThat(item.path("keptUntil").asText()).isEqualTo("2035-12-31");
+                    assertThat(item.path("ground").asText()).contains("ten years").contains("rule accounting v1");
+                }
+                case "fraudster-list" -> assertThat(item.path("keptUntil").asText()).isEqualTo("2030-02-01");
+                default -> assertThat(item.path("ground").asText()).contains("legal hold RG-9");
+            }
+        }
+        RetentionApi.schedule(subject).body("find { it.category == 'prospect' }.status", equalTo("ERASED"))
+                .body("find { it.category == 'accounting' }.status", equalTo("HELD"));
+    }
+}

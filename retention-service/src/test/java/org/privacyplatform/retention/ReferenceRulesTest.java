@@ -1,0 +1,136 @@
+package org.privacyplatform.retention;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.nullValue;
+
+import java.time.Instant;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.privacyplatform.commons.events.CloudEvent;
+import org.privacyplatform.commons.events.Topics;
+import org.privacyplatform.commons.testing.EventProbe;
+import org.privacyplatform.commons.testing.MutableClock;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import jakarta.inject.Inject;
+
+/** Every rule of the reference table, expiring on exactly the right day. */
+@QuarkusTest
+@WithTestResource(OidcWiremockTestResource.class)
+class ReferenceRulesTest {
+
+    private static EventProbe events;
+
+    @Inject
+    MutableClock clock;
+
+    @BeforeAll
+    static void watch() {
+        events = new EventProbe(Topics.RETENTION);
+    }
+
+    @AfterAll
+    static void stop() {
+        events.close();
+    }
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
+    }
+
+    @Test
+    void theReferenceTableShipsAsRules() {
+        given().when().get("/policies").then().statusCode(200)
+                .body("category", hasItems("training", "business-relationship", "transaction-proof", "prospect",
+                        "service-operations", "marketing-profile", "accounting", "fraud-alert", "fraud-case",
+                        "fraudster-list", "authority-request", "newsletter", "call-recording", "call-analysis", "cookies"))
+                .body("find { it.id == 'accounting' }.anchor", equalTo("FISCAL_YEAR_END"))
+                .body("find { it.id == 'accounting' }.period", equalTo("P10Y"))
+                .body("find { it.id == 'training' }.endAction", equalTo("ARCHIVE"))
+                .body("find { it.id == 'training' }.archivePeriod", equalTo("P5Y"))
+                .body("find { it.id == 'newsletter' }.anchor", equalTo("UNSUBSCRIBE"))
+                .body("find { it.id == 'fraud-alert' }.period", equalTo("P12M"))
+                .body("find { it.id == 'cookies' }.period", equalTo("P13M"))
+                .body("find { it.id == 'call-recording' }.period", equalTo("P6M"))
+                .body("find { it.id == 'call-analysis' }.period", equalTo("P1Y"));
+    }
+
+    @ParameterizedTest(name = "{0} anchored on {1} is due on {3}")
+    @CsvSource({
+            // category,         anchor,      archiveFrom, dueOn
+            "call-recording,     2024-08-31,  ,            2025-02-28",
+            "call-analysis,      2024-02-29,  ,            2025-02-28",
+            "cookies,            2025-01-31,  ,            2026-02-28",
+            "prospect,           2024-02-29,  ,            2027-02-28",
+            "service-operations, 2023-12-31,  ,            2026-12-31",
+            "marketing-profile,  2024-03-31,  ,            2027-03-31",
+            "accounting,         2025-03-15,  ,            2035-12-31",
+            "accounting,         2025-12-31,  ,            2035-12-31",
+            "accounting,         2026-01-01,  ,            2036-12-31",
+            "fraud-alert,        2025-01-31,  ,            2026-01-31",
+            "fraud-case,         2024-02-29,  ,            2029-02-28",
+            "fraudster-list,     2025-06-30,  ,            2030-06-30",
+            "authority-request,  2025-05-31,  ,            2030-05-31",
+            "training,           2025-11-30,  2025-11-30,  2030-11-30",
+            "business-relationship, 2024-02-29, 2024-02-29, 2029-02-28",
+            "transaction-proof,  2025-08-31,  2025-08-31,  2030-08-31",
+            "newsletter,         2025-10-01,  ,            2025-10-01" })
+    void eachReferenceRuleSchedulesToTheDay(String category, String anchor, String archiveFrom, String dueOn) {
+        RetentionApi.register(RetentionApi.subject(), category, anchor).statusCode(201)
+                .body("category", equalTo(category)).body("ruleId", equalTo(category)).body("ruleVersion", equalTo(1))
+                .body("archiveFrom", equalTo(archiveFrom)).body("dueOn", equalTo(dueOn)).body("status", equalTo("HELD"));
+    }
+
+    @Test
+    void dataWhoseClockHasNotStartedIsKeptUntilItDoes() {
+        String subject = RetentionApi.subject();
+        RetentionApi.register(subject, "training", null).statusCode(201).body("dueOn", nullValue());
+        RetentionApi.register(subject, "newsletter", null).statusCode(201).body("dueOn", nullValue());
+
+        // the contract ends: the same holding gets its anchor, and with it a date
+        RetentionApi.register(subject, "training", "2026-06-30").statusCode(200)
+                .body("archiveFrom", equalTo("2026-06-30")).body("dueOn", equalTo("2031-06-30"));
+        RetentionApi.schedule(subject).body("size()", equalTo(2));
+    }
+
+    @Test
+    void aNewIncomingContactMovesTheExpiry() {
+        String subject = RetentionApi.subject();
+        RetentionApi.register(subject, "prospect", "2023-05-10").body("dueOn", equalTo("2026-05-10"));
+        RetentionApi.register(subject, "prospect", "2025-01-15").statusCode(200).body("dueOn", equalTo("2028-01-15"));
+    }
+
+    @Test
+    void aHoldingExpiresOnItsDueDayExactlyOnce() {
+        String subject = RetentionApi.subject();
+        String holdingId = RetentionApi.register(subject, "call-recording", "2026-05-31").statusCode(201)
+                .body("dueOn", equalTo("2026-11-30")).extract().path("holdingId");
+
+        clock.set(Instant.parse("2026-11-29T23:59:59Z"));
+        RetentionApi.sweep();
+        RetentionApi.schedule(subject).body("[0].status", equalTo("HELD"));
+
+        clock.set(Instant.parse("2026-11-30T00:00:00Z"));
+        assertThat(RetentionApi.sweep()).isGreaterThanOrEqualTo(1);
+        RetentionApi.schedule(subject).body("[0].status", equalTo("EXPIRED"));
+        RetentionApi.sweep();
+
+        CloudEvent expired = events.await(subject, "RetentionExpired");
+        assertThat(expired.data().path("holdingId").asText()).isEqualTo(holdingId);
+        assertThat(expired.data().path("ruleId").asText()).isEqualTo("call-recording");
+        assertThat(expired.data().path("dueOn").asText()).isEqualTo("2026-11-30");
+        assertThat(expired.subject()).isEqualTo(subject);
+        assertThat(events.count(subject, "RetentionExpired")).isEqualTo(1);
+    }
+}
