@@ -6,6 +6,8 @@
 # (e.g. CONSENT_DB_PASSWORD); production creates its databases and secrets its own way.
 # With --with-test-databases it also creates <db>_test for every service and commons_test, owned by the
 # same logins, which the test suites migrate and wipe.
+# The audit database is owned by audit_owner, which runs the migrations; the service's own login, audit,
+# may only read and insert into the log (its migration grants exactly that).
 set -euo pipefail
 
 SERVICES="consent rights_request retention audit"
@@ -38,14 +40,17 @@ ensure_database() {
   fi
 }
 
+owner_of() { if [ "$1" = audit ]; then echo audit_owner; else echo "$1"; fi; }
+
+ensure_login audit_owner
 for service in $SERVICES; do
   ensure_login "$service"
-  ensure_database "$service" "$service"
+  ensure_database "$service" "$(owner_of "$service")"
 done
 
 if [ "${1:-}" = "--with-test-databases" ]; then
   for service in $SERVICES; do
-    ensure_database "${service}_test" "$service"
+    ensure_database "${service}_test" "$(owner_of "$service")"
   done
   ensure_login commons
   ensure_database commons_test commons

@@ -107,7 +107,8 @@ public final class Ed25519Keys {
             return false;
         }
         try {
-            PublicKey publicKey = keyFactory().generatePublic(new X509EncodedKeySpec(concat(X509_PREFIX, rawPublicKey)));
+            PublicKey publicKey =
+                    keyFactory().generatePublic(new X509EncodedKeySpec(concat(X509_PREFIX, rawPublicKey)));
             Signature verifier = Signature.getInstance(ALGORITHM);
             verifier.initVerify(publicKey);
             verifier.update(message);

@@ -53,7 +53,8 @@ public final class SignedNote {
     public static String checkpointBody(String origin, long treeSize, byte[] rootHash) {
         Objects.requireNonNull(origin, "origin");
         if (origin.isEmpty() || origin.indexOf('\n') >= 0 || hasControlCharacter(origin)) {
-            throw new IllegalArgumentException("the checkpoint origin must be one non-empty line without control characters");
+            throw new IllegalArgumentException(
+                    "the checkpoint origin must be one non-empty line without control characters");
         }
         if (treeSize < 0) {
             throw new IllegalArgumentException("tree size must be >= 0: " + treeSize);
@@ -81,7 +82,8 @@ public final class SignedNote {
         System.arraycopy(keyId, 0, keyIdAndSignature, 0, KEY_ID_LENGTH);
         System.arraycopy(signature, 0, keyIdAndSignature, KEY_ID_LENGTH, signature.length);
         Base64.Encoder base64 = Base64.getEncoder();
-        String noteText = body + "\n" + SIGNATURE_PREFIX + keyName + " " + base64.encodeToString(keyIdAndSignature) + "\n";
+        String noteText = body + "\n"
+                + SIGNATURE_PREFIX + keyName + " " + base64.encodeToString(keyIdAndSignature) + "\n";
         return new Signed(body, base64.encodeToString(signature), HexFormat.of().formatHex(keyId), noteText);
     }
 
@@ -144,7 +146,8 @@ public final class SignedNote {
 
         static ParsedSignature parse(String line) {
             if (!line.startsWith(SIGNATURE_PREFIX)) {
-                throw new IllegalArgumentException("malformed note: a signature line does not start with an em dash and a space");
+                throw new IllegalArgumentException(
+                        "malformed note: a signature line does not start with an em dash and a space");
             }
             String rest = line.substring(SIGNATURE_PREFIX.length());
             int space = rest.indexOf(' ');
@@ -184,7 +187,8 @@ public final class SignedNote {
         Objects.requireNonNull(keyName, "keyName");
         if (keyName.isEmpty() || keyName.indexOf('+') >= 0 || hasControlCharacter(keyName)
                 || keyName.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {
-            throw new IllegalArgumentException("invalid key name '" + keyName + "': it must be non-empty, without spaces or '+'");
+            throw new IllegalArgumentException(
+                    "invalid key name '" + keyName + "': it must be non-empty, without spaces or '+'");
         }
     }
 
@@ -198,7 +202,8 @@ public final class SignedNote {
             throw new IllegalArgumentException("a note text must not contain control characters other than newline");
         }
         if (!isValidUtf8(body)) {
-            throw new IllegalArgumentException("a note text must not contain unpaired surrogates (it must be valid UTF-8)");
+            throw new IllegalArgumentException(
+                    "a note text must not contain unpaired surrogates (it must be valid UTF-8)");
         }
     }
 

@@ -74,7 +74,8 @@ public final class MerkleTree {
         long size = end - start;
         long span = size == 1 ? 1 : Long.highestOneBit(size - 1) << 1;
         if (span <= 0 || start % span != 0) {
-            throw new IllegalArgumentException("[" + start + ", " + end + ") is not a subtree of the RFC 9162 recursion");
+            throw new IllegalArgumentException(
+                    "[" + start + ", " + end + ") is not a subtree of the RFC 9162 recursion");
         }
         return alignedSubtreeHash(start, end);
     }

@@ -19,7 +19,10 @@ public final class MerkleVerifier {
     private MerkleVerifier() {
     }
 
-    /** RFC 9162 section 2.1.3.2: does {@code proof} prove {@code leafHash} at {@code leafIndex} under {@code rootHash}? */
+    /**
+     * RFC 9162 section 2.1.3.2: does {@code proof} prove {@code leafHash} at {@code leafIndex} in the tree of
+     * {@code treeSize} with {@code rootHash}?
+     */
     public static boolean verifyInclusion(long leafIndex, long treeSize, byte[] leafHash, List<byte[]> proof,
             byte[] rootHash) {
         if (!isHash(leafHash) || !isHash(rootHash) || !allHashes(proof)) {

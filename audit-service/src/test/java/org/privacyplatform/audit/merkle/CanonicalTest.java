@@ -108,5 +108,11 @@ class CanonicalTest {
         assertThatThrownBy(() -> Canonical.canonicalize("{\"a\":")).isInstanceOf(IllegalArgumentException.class);
         ObjectNode notANumber = JsonNodeFactory.instance.objectNode().set("x", DoubleNode.valueOf(Double.NaN));
         assertThatThrownBy(() -> Canonical.canonicalize(notANumber)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Canonical.canonicalize("{\"a\":1,\"a\":2}")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void acceptsTopLevelArrays() {
+        assertThat(Canonical.canonicalize("[ {\"b\":1, \"a\":0}, 2.50 ]")).isEqualTo("[{\"a\":0,\"b\":1},2.5]");
     }
 }

@@ -10,6 +10,7 @@ import org.apache.kafka.common.header.Header;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /** Reads a binary-mode CloudEvent from a Kafka record: {@code ce_*} headers and JSON data as the value. */
 public final class KafkaCloudEvents {
@@ -47,6 +48,25 @@ public final class KafkaCloudEvents {
             throw new MalformedEventException("data of event " + id + " is not a JSON object");
         }
         return new CloudEvent(id, source, type, subject, time, data);
+    }
+
+    /**
+     * The record as a structured-mode CloudEvent JSON object, attribute values exactly as they arrived
+     * ({@code ce_*} headers, extensions included; {@code content-type} as {@code datacontenttype}). Throws
+     * {@link MalformedEventException} for anything {@link #fromRecord} refuses.
+     */
+    public static ObjectNode structured(ConsumerRecord<String, String> record) {
+        CloudEvent event = fromRecord(record);
+        ObjectNode node = JSON.createObjectNode();
+        for (Header header : record.headers()) {
+            if (header.key().startsWith("ce_") && header.value() != null) {
+                node.put(header.key().substring(3), new String(header.value(), StandardCharsets.UTF_8));
+            }
+        }
+        String contentType = header(record, "content-type");
+        node.put("datacontenttype", contentType != null ? contentType : CloudEvent.DATA_CONTENT_TYPE);
+        node.set("data", event.data());
+        return node;
     }
 
     private static String required(ConsumerRecord<String, String> record, String name) {

@@ -70,6 +70,11 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadable(json, uri);
         }
+        if (e.getResponse().getStatus() == 404 && e.getCause() instanceof IllegalArgumentException) {
+            // JAX-RS answers 404 when a query or path parameter does not convert: it is the caller's input
+            return respond(Problem.of(400, "Bad Request", "a query or path parameter has the wrong format: "
+                    + e.getCause().getMessage()), uri);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         String detail = status.getStatusCode() == 404 ? "no resource at this path"
                 : status.getStatusCode() == 405 ? "this method is not allowed on this path"

@@ -1,0 +1,33 @@
+package org.privacyplatform.audit.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "audit")
+public interface AuditConfig {
+
+    /** The log's name in its checkpoints (the C2SP origin line), also the signing key's name. */
+    String origin();
+
+    Signing signing();
+
+    Checkpoint checkpoint();
+
+    interface Signing {
+        /** Base64 Ed25519 seed (32 bytes). Production: AUDIT_SIGNING_PRIVATE_KEY. */
+        String privateKey();
+
+        /** Base64 Ed25519 public key (32 bytes). Production: AUDIT_SIGNING_PUBLIC_KEY. */
+        String publicKey();
+    }
+
+    interface Checkpoint {
+        /** How often a checkpoint is signed when the log has grown ("off" disables; also read by @Scheduled). */
+        @WithDefault("PT1M")
+        String every();
+    }
+
+    /** Events per page of GET /audit/events, at most. */
+    @WithDefault("500")
+    int maxPageSize();
+}

@@ -1,0 +1,65 @@
+package org.privacyplatform.audit.rest;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.privacyplatform.audit.AuditLeaf;
+import org.privacyplatform.audit.Checkpoint;
+import org.privacyplatform.audit.merkle.MerkleHashes;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** What the audit API answers. Hashes are lowercase hex; keys and signatures base64 (ARCHITECTURE.md). */
+public final class AuditViews {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private AuditViews() {
+    }
+
+    public record CheckpointView(String origin, long treeSize, String rootHash, OffsetDateTime timestamp, String keyId,
+            String signature, String note) {
+        static CheckpointView of(Checkpoint c) {
+            return new CheckpointView(c.origin, c.treeSize, MerkleHashes.toHex(c.rootHash), c.createdAt, c.keyId, c.signature,
+                    c.note);
+        }
+    }
+
+    public record EventView(long leafIndex, String leafHash, String canonical, JsonNode event, String topic,
+            OffsetDateTime appendedAt) {
+        static EventView of(AuditLeaf leaf) {
+            try {
+                return new EventView(leaf.leafIndex, MerkleHashes.toHex(leaf.leafHash), leaf.canonical,
+                        JSON.readTree(leaf.canonical), leaf.topic, leaf.appendedAt);
+            } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+                throw new IllegalStateException("leaf " + leaf.leafIndex + " is not JSON", e);
+            }
+        }
+    }
+
+    public record EventPage(List<EventView> items, int page, int size) {
+    }
+
+    public record InclusionView(String eventId, long leafIndex, long treeSize, String rootHash, List<String> auditPath) {
+    }
+
+    public record ConsistencyView(long fromSize, long toSize, String fromRoot, String toRoot, List<String> proof) {
+    }
+
+    /** One event of an evidence bundle, with its inclusion proof against the bundle's checkpoint. */
+    public record EvidenceEvent(String eventId, long leafIndex, String leafHash, String canonical, List<String> auditPath) {
+    }
+
+    /** Everything a regulator needs to check a subject's events offline. */
+    public record EvidenceBundle(String subjectId, CheckpointView checkpoint, PublicKeyView publicKey,
+            List<EvidenceEvent> events) {
+    }
+
+    public record PublicKeyView(String origin, String keyId, String algorithm, String publicKey) {
+    }
+
+    static List<String> hex(List<byte[]> hashes) {
+        return hashes.stream().map(MerkleHashes::toHex).toList();
+    }
+}

@@ -1,0 +1,117 @@
+package org.privacyplatform.audit;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.util.HexFormat;
+
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.privacyplatform.commons.events.Topics;
+import org.privacyplatform.commons.testing.EventProbe;
+import org.privacyplatform.commons.testing.TestBroker;
+import org.privacyplatform.commons.testing.TestTokens;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.path.json.JsonPath;
+
+/** Every event of every topic, once, as a leaf whose bytes anyone can hash. */
+@QuarkusTest
+@WithTestResource(OidcWiremockTestResource.class)
+class AuditLogTest {
+
+    private static EventProbe kafka;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new EventProbe(Topics.CONSENT + ".dlq");
+    }
+
+    @AfterAll
+    static void close() {
+        kafka.close();
+    }
+
+    @Test
+    void eventsOfAllThreeTopicsBecomeLeavesHashedAsRfc9162Says() throws Exception {
+        String subject = AuditApi.subject();
+        String consent = AuditApi.publishAndAwait(kafka, Topics.CONSENT, "ConsentGranted", subject);
+        String rights = AuditApi.publishAndAwait(kafka, Topics.RIGHTS, "ErasureRequested", subject);
+        String retention = AuditApi.publishAndAwait(kafka, Topics.RETENTION, "RetentionExpired", subject);
+
+        JsonPath event = given().auth().oauth2(TestTokens.auditor()).when().get("/audit/events/{id}", rights)
+                .then().statusCode(200).body("event.id", equalTo(rights)).body("event.type", equalTo("ErasureRequested"))
+                .body("event.subject", equalTo(subject)).body("event.specversion", equalTo("1.0"))
+                .body("event.data.subjectId", equalTo(subject)).body("topic", equalTo(Topics.RIGHTS))
+                .extract().jsonPath();
+        String canonical = event.getString("canonical");
+        // RFC 8785: keys sorted, no whitespace, non-ASCII characters as themselves
+        assertThat(canonical).startsWith("{\"data\":{\"note\":\"café €\",\"subjectId\":");
+        assertThat(canonical).doesNotContain(" \"").doesNotContain("\n");
+        MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+        sha256.update((byte) 0x00);
+        sha256.update(canonical.getBytes(StandardCharsets.UTF_8));
+        assertThat(event.getString("leafHash")).isEqualTo(HexFormat.of().formatHex(sha256.digest()));
+
+        given().auth().oauth2(TestTokens.dpo()).queryParam("subjectId", subject).when().get("/audit/events")
+                .then().statusCode(200).body("items", hasSize(3))
+                .body("items.event.id", equalTo(java.util.List.of(consent, rights, retention)));
+        given().auth().oauth2(TestTokens.dpo()).queryParam("subjectId", subject).queryParam("type", "RetentionExpired")
+                .when().get("/audit/events").then().body("items", hasSize(1));
+    }
+
+    @Test
+    void theSameEventDeliveredTwiceIsOneLeaf() {
+        String subject = AuditApi.subject();
+        String id = java.util.UUID.randomUUID().toString();
+        String data = "{\"subjectId\":\"" + subject + "\"}";
+        kafka.send(Topics.CONSENT, id, "ConsentGranted", subject, data);
+        kafka.send(Topics.CONSENT, id, "ConsentGranted", subject, data);
+        // a later event with the same key proves both copies were consumed
+        AuditApi.publishAndAwait(kafka, Topics.CONSENT, "ConsentWithdrawn", subject);
+
+        given().auth().oauth2(TestTokens.auditor()).queryParam("subjectId", subject).when().get("/audit/events")
+                .then().body("items", hasSize(2)).body("items[0].event.id", equalTo(id));
+    }
+
+    @Test
+    void aMessageThatIsNoCloudEventGoesToTheDeadLetterTopicAndTheLogGoesOn() {
+        String subject = AuditApi.subject();
+        try (var companion = TestBroker.companion()) {
+            companion.produceStrings().fromRecords(new ProducerRecord<>(Topics.CONSENT, subject, "not an event"))
+                    .awaitCompletion(Duration.ofSeconds(20));
+        }
+        AuditApi.publishAndAwait(kafka, Topics.CONSENT, "ConsentGranted", subject);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> kafka.recordsFor(subject).stream()
+                .anyMatch(r -> "not an event".equals(r.value())));
+    }
+
+    @Test
+    void onlyAuditorsAndTheDpoReadTheLog() {
+        given().when().get("/audit/checkpoint").then().statusCode(401).contentType(AuditApi.PROBLEM);
+        given().auth().oauth2(TestTokens.dataSubject("someone")).when().get("/audit/checkpoint").then().statusCode(403);
+        given().auth().oauth2(TestTokens.service()).when().get("/audit/checkpoint").then().statusCode(403);
+        given().auth().oauth2(TestTokens.dataSubject("someone")).queryParam("subjectId", "someone").when()
+                .get("/audit/events").then().statusCode(403);
+        // a service reads one subject's events (the access export), never the whole log
+        given().auth().oauth2(TestTokens.service()).when().get("/audit/events").then().statusCode(403)
+                .contentType(AuditApi.PROBLEM);
+        given().auth().oauth2(TestTokens.service()).queryParam("subjectId", "someone").when().get("/audit/events")
+                .then().statusCode(200);
+        // the public key is public
+        given().when().get("/audit/public-key").then().statusCode(200).body("algorithm", equalTo("Ed25519"));
+        given().auth().oauth2(TestTokens.auditor()).when().get("/audit/events/no-such-event").then().statusCode(404)
+                .contentType(AuditApi.PROBLEM);
+    }
+}
