@@ -19,6 +19,15 @@ public enum EventType {
     PROCESSING_RESTRICTED("ProcessingRestricted", Topics.RIGHTS),
     RESTRICTION_LIFTED("RestrictionLifted", Topics.RIGHTS),
     OBJECTION_RECORDED("ObjectionRecorded", Topics.RIGHTS),
+    REQUEST_RECEIVED("RequestReceived", Topics.RIGHTS),
+    IDENTITY_VERIFIED("IdentityVerified", Topics.RIGHTS),
+    REQUEST_EXTENDED("RequestExtended", Topics.RIGHTS),
+    REQUEST_REJECTED("RequestRejected", Topics.RIGHTS),
+    REQUEST_COMPLETED("RequestCompleted", Topics.RIGHTS),
+    RECTIFICATION_REQUESTED("RectificationRequested", Topics.RIGHTS),
+    RECIPIENT_OUTCOME_REPORTED("RecipientOutcomeReported", Topics.RIGHTS),
+    RECIPIENTS_CHANGED("RecipientsChanged", Topics.RIGHTS),
+    DEATH_RECORDED("DeathRecorded", Topics.RIGHTS),
 
     // retention-service
     RETENTION_EXPIRED("RetentionExpired", Topics.RETENTION),

@@ -1,0 +1,14 @@
+package org.privacyplatform.commons.events;
+
+import java.time.OffsetDateTime;
+
+/**
+ * A step of a data-subject request (RequestReceived, IdentityVerified, RequestExtended, RequestRejected,
+ * RequestCompleted, RectificationRequested): what an auditor asks about, without the request's content
+ * (which may hold personal data and stays in the rights-request service).
+ *
+ * @param note the extension reason, the rejection ground, or the final status, where the step has one
+ */
+public record RequestEvent(String requestId, String subjectId, String type, String status, OffsetDateTime at,
+        OffsetDateTime dueAt, String note) {
+}

@@ -1,0 +1,43 @@
+package org.privacyplatform.rights;
+
+import java.time.OffsetDateTime;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/** A system or recipient that must hear of rectifications, erasures and restrictions (Art. 19). */
+@Entity
+@Table(name = "recipient")
+public class Recipient extends PanacheEntityBase {
+
+    @Id
+    public String id;
+
+    @Column(nullable = false)
+    public String name;
+
+    /** PLATFORM_SERVICE, INTERNAL_DEPARTMENT, PROCESSOR, THIRD_PARTY. */
+    @Column(nullable = false)
+    public String kind;
+
+    /** Comma-separated request types: ERASURE, RECTIFICATION, RESTRICTION. */
+    @Column(name = "applies_to", nullable = false)
+    public String appliesTo;
+
+    /** KAFKA (platform services answer with ErasureCompleted) or REST (POST /requests/{id}/outcomes). */
+    @Column(nullable = false)
+    public String channel;
+
+    @Column(nullable = false)
+    public boolean active;
+
+    @Column(name = "updated_at", nullable = false)
+    public OffsetDateTime updatedAt;
+
+    public boolean appliesTo(RequestType type) {
+        return java.util.Arrays.asList(appliesTo.split(",")).contains(type.name());
+    }
+}

@@ -1,0 +1,32 @@
+package org.privacyplatform.rights.config;
+
+import java.math.BigDecimal;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+@ConfigMapping(prefix = "rights")
+public interface RightsConfig {
+
+    /** Where a subject may complain (Art. 12(4), 77): told with every rejection. */
+    SupervisoryAuthority supervisoryAuthority();
+
+    Export export();
+
+    interface SupervisoryAuthority {
+        @WithDefault("Commission Nationale de l'Informatique et des Libertés (CNIL)")
+        String name();
+
+        @WithDefault("https://www.cnil.fr/en/contact-cnil")
+        String url();
+    }
+
+    interface Export {
+        /** Art. 15(3): the fee for each copy after the first, which is free. */
+        @WithDefault("10.00")
+        BigDecimal feePerAdditionalCopy();
+
+        @WithDefault("EUR")
+        String currency();
+    }
+}

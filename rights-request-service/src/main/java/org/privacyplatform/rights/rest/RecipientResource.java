@@ -1,0 +1,50 @@
+package org.privacyplatform.rights.rest;
+
+import java.util.List;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.privacyplatform.commons.security.Roles;
+import org.privacyplatform.rights.Recipient;
+import org.privacyplatform.rights.rest.RequestBodies.RecipientBody;
+import org.privacyplatform.rights.service.RecipientService;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+
+@Path("/recipients")
+@Tag(name = "Recipients", description = "Who must hear of a rectification, erasure or restriction (Art. 19)")
+@RolesAllowed(Roles.DPO)
+public class RecipientResource {
+
+    public record RecipientView(String id, String name, String kind, List<String> appliesTo, String channel,
+            boolean active) {
+        static RecipientView of(Recipient r) {
+            return new RecipientView(r.id, r.name, r.kind, List.of(r.appliesTo.split(",")), r.channel, r.active);
+        }
+    }
+
+    private final RecipientService recipients;
+
+    public RecipientResource(RecipientService recipients) {
+        this.recipients = recipients;
+    }
+
+    @GET
+    @Operation(summary = "Every recipient, active or not")
+    public List<RecipientView> list() {
+        return recipients.list().stream().map(RecipientView::of).toList();
+    }
+
+    @PUT
+    @Operation(summary = "Replace the list; recipients left out are deactivated (outcomes keep referring to them)")
+    public List<RecipientView> replace(@Valid @NotNull List<@Valid RecipientBody> body) {
+        return recipients.replace(body.stream().map(b -> new RecipientService.RecipientChange(b.id(), b.name(), b.kind(),
+                b.appliesTo(), b.channel() == null ? "REST" : b.channel(), !Boolean.FALSE.equals(b.active())))
+                .toList()).stream().map(RecipientView::of).toList();
+    }
+}

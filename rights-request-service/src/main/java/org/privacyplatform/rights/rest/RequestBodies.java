@@ -1,0 +1,66 @@
+package org.privacyplatform.rights.rest;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+
+import org.privacyplatform.commons.security.SubjectId;
+import org.privacyplatform.rights.RejectionGround;
+import org.privacyplatform.rights.RequestType;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** The bodies the request API accepts. */
+public final class RequestBodies {
+
+    private RequestBodies() {
+    }
+
+    /** {@code POST /requests}. {@code details} holds what the right needs (corrections, purposes, instructions). */
+    public record NewRequest(@NotNull @SubjectId String subjectId, @NotNull RequestType type, ObjectNode details) {
+    }
+
+    public record Extension(@NotBlank @Size(max = 2000) String reason) {
+    }
+
+    public record Rejection(@NotNull RejectionGround ground, @Size(max = 2000) String detail) {
+    }
+
+    public record Completion(@Size(max = 2000) String note) {
+    }
+
+    public record Lifting(@NotNull OffsetDateTime subjectInformedAt) {
+    }
+
+    /** {@code POST /requests/{id}/outcomes}: a recipient's answer. */
+    public record OutcomeReport(
+            @NotBlank @Pattern(regexp = "^[a-z0-9][a-z0-9-]{0,63}$", message = "is not a recipient id") String recipientId,
+            @NotNull @Pattern(regexp = "DONE|PARTIAL|FAILED", message = "must be DONE, PARTIAL or FAILED") String status,
+            List<@Valid Item> erased, List<@Valid Kept> kept, @Size(max = 2000) String note) {
+    }
+
+    public record Item(@NotBlank String category, Long count) {
+    }
+
+    public record Kept(@NotBlank String category, Long count, @NotBlank String ground, LocalDate keptUntil) {
+    }
+
+    /** One recipient of {@code PUT /recipients}. */
+    public record RecipientBody(
+            @NotBlank @Pattern(regexp = "^[a-z0-9][a-z0-9-]{0,63}$", message = "must be 1-64 of a-z, 0-9, '-'") String id,
+            @NotBlank @Size(max = 200) String name,
+            @NotNull @Pattern(regexp = "PLATFORM_SERVICE|INTERNAL_DEPARTMENT|PROCESSOR|THIRD_PARTY",
+                    message = "must be PLATFORM_SERVICE, INTERNAL_DEPARTMENT, PROCESSOR or THIRD_PARTY") String kind,
+            @NotEmpty List<@Pattern(regexp = "ERASURE|RECTIFICATION|RESTRICTION",
+                    message = "must be ERASURE, RECTIFICATION or RESTRICTION") String> appliesTo,
+            @Pattern(regexp = "KAFKA|REST", message = "must be KAFKA or REST") String channel,
+            Boolean active) {
+    }
+}

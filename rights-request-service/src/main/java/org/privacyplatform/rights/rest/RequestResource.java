@@ -1,0 +1,171 @@
+package org.privacyplatform.rights.rest;
+
+import java.util.List;
+import java.util.UUID;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.privacyplatform.commons.problem.ProblemException;
+import org.privacyplatform.commons.security.Roles;
+import org.privacyplatform.commons.security.SubjectAccess;
+import org.privacyplatform.commons.security.SubjectId;
+import org.privacyplatform.rights.RequestStatus;
+import org.privacyplatform.rights.RightsRequest;
+import org.privacyplatform.rights.config.RightsConfig;
+import org.privacyplatform.rights.repository.RequestRepository;
+import org.privacyplatform.rights.rest.RequestBodies.Completion;
+import org.privacyplatform.rights.rest.RequestBodies.Extension;
+import org.privacyplatform.rights.rest.RequestBodies.Lifting;
+import org.privacyplatform.rights.rest.RequestBodies.NewRequest;
+import org.privacyplatform.rights.rest.RequestBodies.OutcomeReport;
+import org.privacyplatform.rights.rest.RequestBodies.Rejection;
+import org.privacyplatform.rights.service.RequestService;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+
+@Path("/")
+@Tag(name = "Requests", description = "Data-subject requests for every GDPR right, on the Art. 12 clock")
+public class RequestResource {
+
+    private final RequestService requests;
+    private final RequestRepository repository;
+    private final SubjectAccess access;
+    private final SecurityIdentity identity;
+    private final RightsConfig config;
+    private final ObjectMapper json;
+    private final java.time.Clock clock;
+
+    public RequestResource(RequestService requests, RequestRepository repository, SubjectAccess access,
+            SecurityIdentity identity, RightsConfig config, ObjectMapper json, java.time.Clock clock) {
+        this.clock = clock;
+        this.requests = requests;
+        this.repository = repository;
+        this.access = access;
+        this.identity = identity;
+        this.config = config;
+        this.json = json;
+    }
+
+    @POST
+    @Path("/requests")
+    @RolesAllowed({ Roles.DATA_SUBJECT, Roles.DPO })
+    @Operation(summary = "File a request: a subject files their own; the DPO files one received by post or e-mail")
+    public Response file(@Valid @NotNull NewRequest body) {
+        access.check(body.subjectId());
+        RightsRequest request = requests.file(new RequestService.FileRequest(body.subjectId(), body.type(), body.details(),
+                identity.hasRole(Roles.DPO) ? Roles.DPO : Roles.DATA_SUBJECT));
+        return Response.status(Response.Status.CREATED).entity(view(request.id)).build();
+    }
+
+    @GET
+    @Path("/requests/{id}")
+    @RolesAllowed({ Roles.DATA_SUBJECT, Roles.DPO })
+    @Operation(summary = "One request: its clock, steps, outcomes and what was kept and why")
+    public RequestView get(@PathParam("id") String id) {
+        return view(visible(id).id);
+    }
+
+    @GET
+    @Path("/requests")
+    @RolesAllowed(Roles.DPO)
+    @Operation(summary = "Requests by status; overdue=true lists the open ones past their due date")
+    public List<RequestView> search(@RestQuery RequestStatus status, @RestQuery Boolean overdue) {
+        return QuarkusTransaction.joiningExisting().call(() -> repository
+                .search(status, Boolean.TRUE.equals(overdue), java.time.OffsetDateTime.now(clock)).stream()
+                .map(r -> view(r.id)).toList());
+    }
+
+    @GET
+    @Path("/subjects/{subjectId}/requests")
+    @RolesAllowed({ Roles.DATA_SUBJECT, Roles.DPO })
+    @Operation(summary = "A subject's requests")
+    public List<RequestView> forSubject(@PathParam("subjectId") @SubjectId String subjectId) {
+        access.check(subjectId);
+        return QuarkusTransaction.joiningExisting()
+                .call(() -> repository.forSubject(subjectId).stream().map(r -> view(r.id)).toList());
+    }
+
+    @POST
+    @Path("/requests/{id}/verify-identity")
+    @RolesAllowed(Roles.DPO)
+    @Operation(summary = "Identity verified (Art. 12(6)): the right is set in motion")
+    public RequestView verifyIdentity(@PathParam("id") String id) {
+        return view(requests.verifyIdentity(parse(id), Roles.DPO).id);
+    }
+
+    @POST
+    @Path("/requests/{id}/extend")
+    @RolesAllowed(Roles.DPO)
+    @Operation(summary = "Extend by two months, once, inside the first month, with the reason the subject is told")
+    public RequestView extend(@PathParam("id") String id, @Valid @NotNull Extension body) {
+        return view(requests.extend(parse(id), body.reason(), Roles.DPO).id);
+    }
+
+    @POST
+    @Path("/requests/{id}/reject")
+    @RolesAllowed(Roles.DPO)
+    @Operation(summary = "Reject on a ground; the answer tells the subject where to complain")
+    public RequestView reject(@PathParam("id") String id, @Valid @NotNull Rejection body) {
+        return view(requests.reject(parse(id), body.ground(), body.detail(), Roles.DPO).id);
+    }
+
+    @POST
+    @Path("/requests/{id}/complete")
+    @RolesAllowed(Roles.DPO)
+    @Operation(summary = "Close a request whose answer was given; refused while recipients have not answered")
+    public RequestView complete(@PathParam("id") String id, @Valid Completion body) {
+        return view(requests.complete(parse(id), body == null ? null : body.note(), Roles.DPO).id);
+    }
+
+    @POST
+    @Path("/requests/{id}/lift-restriction")
+    @RolesAllowed(Roles.DPO)
+    @Operation(summary = "Lift a restriction, recorded only once the subject has been told (Art. 18(3))")
+    public RequestView liftRestriction(@PathParam("id") String id, @Valid @NotNull Lifting body) {
+        return view(requests.liftRestriction(parse(id), body.subjectInformedAt(), Roles.DPO).id);
+    }
+
+    @POST
+    @Path("/requests/{id}/outcomes")
+    @RolesAllowed(Roles.SERVICE)
+    @Operation(summary = "A recipient reports what it erased, applied or kept (Art. 19)")
+    public RequestView reportOutcome(@PathParam("id") String id, @Valid @NotNull OutcomeReport body) {
+        return view(requests.reportOutcome(parse(id), new RequestService.Outcome(body.recipientId(), body.status(),
+                body.erased() == null ? null : json.valueToTree(body.erased()),
+                body.kept() == null ? null : json.valueToTree(body.kept()), body.note()), body.recipientId()).id);
+    }
+
+    /** The request if the caller may see it; another subject's request is "not found", never its data. */
+    private RightsRequest visible(String id) {
+        RightsRequest request = requests.get(parse(id));
+        if (access.isOnlyDataSubject() && !request.subjectId.equals(access.callerSubject())) {
+            throw ProblemException.notFound("no request " + id);
+        }
+        return request;
+    }
+
+    private RequestView view(UUID id) {
+        return QuarkusTransaction.joiningExisting().call(() -> RequestView.of(requests.get(id), requests.outcomes(id),
+                requests.history(id), config, json));
+    }
+
+    static UUID parse(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("no request " + id);
+        }
+    }
+}

@@ -1,0 +1,73 @@
+package org.privacyplatform.rights.service;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+
+import org.privacyplatform.commons.events.EventType;
+import org.privacyplatform.commons.outbox.Outbox;
+import org.privacyplatform.rights.Recipient;
+import org.privacyplatform.rights.repository.RecipientRepository;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/** The DPO's list of recipients (Art. 19). A recipient is never deleted: outcomes refer to it; it is deactivated. */
+@ApplicationScoped
+@Transactional
+public class RecipientService {
+
+    public record RecipientChange(String id, String name, String kind, List<String> appliesTo, String channel,
+            boolean active) {
+    }
+
+    private final RecipientRepository recipients;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    public RecipientService(RecipientRepository recipients, Outbox outbox, Clock clock) {
+        this.recipients = recipients;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Recipient> list() {
+        return recipients.listOrdered();
+    }
+
+    /** Replaces the list: recipients left out are deactivated, not deleted. */
+    public List<Recipient> replace(List<RecipientChange> changes) {
+        OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        Map<String, RecipientChange> byId = new java.util.HashMap<>();
+        changes.forEach(c -> byId.put(c.id(), c));
+        for (Recipient existing : recipients.listOrdered()) {
+            if (!byId.containsKey(existing.id) && existing.active) {
+                existing.active = false;
+                existing.updatedAt = now;
+            }
+        }
+        for (RecipientChange change : changes) {
+            Recipient recipient = recipients.findById(change.id());
+            boolean created = recipient == null;
+            if (created) {
+                recipient = new Recipient();
+                recipient.id = change.id();
+            }
+            recipient.name = change.name();
+            recipient.kind = change.kind();
+            recipient.appliesTo = String.join(",", change.appliesTo());
+            recipient.channel = change.channel();
+            recipient.active = change.active();
+            recipient.updatedAt = now;
+            if (created) {
+                recipients.persist(recipient);
+            }
+        }
+        outbox.recordWithoutSubject(EventType.RECIPIENTS_CHANGED, "recipients",
+                Map.of("recipients", changes.stream().map(RecipientChange::id).toList(), "changedAt", now.toString()));
+        return recipients.listOrdered();
+    }
+}

@@ -1,0 +1,331 @@
+package org.privacyplatform.rights.service;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import org.privacyplatform.commons.events.ErasureRequested;
+import org.privacyplatform.commons.events.EventType;
+import org.privacyplatform.commons.events.ObjectionRecorded;
+import org.privacyplatform.commons.events.ProcessingRestricted;
+import org.privacyplatform.commons.events.RecipientOutcomeReported;
+import org.privacyplatform.commons.events.RequestEvent;
+import org.privacyplatform.commons.events.RestrictionLifted;
+import org.privacyplatform.commons.outbox.Outbox;
+import org.privacyplatform.commons.problem.ProblemException;
+import org.privacyplatform.rights.Recipient;
+import org.privacyplatform.rights.RecipientOutcome;
+import org.privacyplatform.rights.RejectionGround;
+import org.privacyplatform.rights.RequestHistory;
+import org.privacyplatform.rights.RequestStatus;
+import org.privacyplatform.rights.RequestType;
+import org.privacyplatform.rights.RightsRequest;
+import org.privacyplatform.rights.repository.RecipientRepository;
+import org.privacyplatform.rights.repository.RequestRepository;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+/**
+ * Requests and their Art. 12 clock: filing, identity verification (before any disclosure or erasure),
+ * the one extension, rejection, and what each right sets in motion. Every step is a history record and an
+ * event, written in the same transaction.
+ */
+@ApplicationScoped
+@Transactional
+public class RequestService {
+
+    /** A request as filed: by the subject themselves, or by the DPO for a request received by post or e-mail. */
+    public record FileRequest(String subjectId, RequestType type, JsonNode details, String filedBy) {
+    }
+
+    /** An outcome reported by a recipient. */
+    public record Outcome(String recipientId, String status, JsonNode erased, JsonNode kept, String note) {
+    }
+
+    private final RequestRepository requests;
+    private final RecipientRepository recipients;
+    private final Outbox outbox;
+    private final ObjectMapper json;
+    private final Clock clock;
+
+    public RequestService(RequestRepository requests, RecipientRepository recipients, Outbox outbox, ObjectMapper json,
+            Clock clock) {
+        this.requests = requests;
+        this.recipients = recipients;
+        this.outbox = outbox;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    public RightsRequest file(FileRequest command) {
+        OffsetDateTime now = now();
+        RightsRequest request = new RightsRequest();
+        request.id = UUID.randomUUID();
+        request.subjectId = command.subjectId();
+        request.type = command.type();
+        request.status = RequestStatus.RECEIVED;
+        request.details = write(command.details() == null ? json.createObjectNode() : command.details());
+        request.filedBy = command.filedBy();
+        request.receivedAt = now;
+        request.dueAt = RequestClock.dueAt(now);
+        requests.persist(request);
+        history(request, "RECEIVED", null, command.filedBy(), null);
+        emit(EventType.REQUEST_RECEIVED, request, null);
+        return request;
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public RightsRequest get(UUID id) {
+        return requests.findByIdOptional(id).orElseThrow(() -> ProblemException.notFound("no request " + id));
+    }
+
+    /** Art. 12(6): identity verified, the request's right is set in motion. */
+    public RightsRequest verifyIdentity(UUID id, String actor) {
+        RightsRequest request = lock(id);
+        move(request, RequestStatus.IDENTITY_VERIFIED, "IDENTITY_VERIFIED", actor, null);
+        request.identityVerifiedAt = now();
+        emit(EventType.IDENTITY_VERIFIED, request, null);
+        start(request, actor);
+        return request;
+    }
+
+    /** Art. 12(3): once, inside the first month, with a reason the subject is told. */
+    public RightsRequest extend(UUID id, String reason, String actor) {
+        RightsRequest request = lock(id);
+        requireOpen(request);
+        if (request.extendedAt != null) {
+            throw ProblemException.conflict("request " + id + " was already extended on " + request.extendedAt
+                    + ": Art. 12(3) allows one extension");
+        }
+        OffsetDateTime now = now();
+        if (!now.isBefore(RequestClock.dueAt(request.receivedAt))) {
+            throw ProblemException.conflict("the first month of request " + id + " ended on "
+                    + RequestClock.dueAt(request.receivedAt) + ": it can no longer be extended");
+        }
+        request.extendedAt = now;
+        request.extensionReason = reason;
+        request.dueAt = RequestClock.extendedDueAt(request.receivedAt);
+        history(request, "EXTENDED", request.status, actor, reason);
+        emit(EventType.REQUEST_EXTENDED, request, reason);
+        return request;
+    }
+
+    /** Art. 12(4), 12(5): refused, on a ground; the answer tells the subject where to complain. */
+    public RightsRequest reject(UUID id, RejectionGround ground, String detail, String actor) {
+        RightsRequest request = lock(id);
+        move(request, RequestStatus.REJECTED, "REJECTED", actor, ground + (detail == null ? "" : ": " + detail));
+        request.rejectionGround = ground;
+        request.rejectionDetail = detail;
+        request.closedAt = now();
+        emit(EventType.REQUEST_REJECTED, request, ground.name());
+        return request;
+    }
+
+    /** The DPO closes a request whose answer was given (access, portability, a request with no recipient left). */
+    public RightsRequest complete(UUID id, String note, String actor) {
+        RightsRequest request = lock(id);
+        List<String> pending = pendingRecipients(request);
+        if (!pending.isEmpty()) {
+            throw ProblemException.conflict("request " + id + " still waits for " + String.join(", ", pending));
+        }
+        if (request.type == RequestType.RESTRICTION && request.status == RequestStatus.IN_PROGRESS) {
+            throw ProblemException.conflict("a restriction ends by lifting it, after the subject has been told (Art. 18(3))");
+        }
+        close(request, RequestStatus.COMPLETED, actor, note);
+        return request;
+    }
+
+    /** Art. 18(3): the restriction is lifted, recorded only once the subject has been told. */
+    public RightsRequest liftRestriction(UUID id, OffsetDateTime subjectInformedAt, String actor) {
+        RightsRequest request = lock(id);
+        if (request.type != RequestType.RESTRICTION) {
+            throw ProblemException.conflict("request " + id + " is a " + request.type + " request, not a restriction");
+        }
+        if (request.status != RequestStatus.IN_PROGRESS) {
+            throw ProblemException.conflict("request " + id + " is " + request.status + ": no restriction stands");
+        }
+        OffsetDateTime now = now();
+        if (subjectInformedAt.isAfter(now)) {
+            throw ProblemException.badRequest("subjectInformedAt", "the subject must have been told before the lifting is recorded");
+        }
+        request.subjectInformedAt = subjectInformedAt;
+        outbox.record(EventType.RESTRICTION_LIFTED, request.subjectId,
+                new RestrictionLifted(request.id.toString(), request.subjectId, subjectInformedAt, now));
+        close(request, outcomeStatus(request), actor, "restriction lifted; subject told at " + subjectInformedAt);
+        return request;
+    }
+
+    /** A recipient's answer (over REST, or a platform service's ErasureCompleted over Kafka). */
+    public RightsRequest reportOutcome(UUID id, Outcome outcome, String actor) {
+        RightsRequest request = lock(id);
+        RecipientOutcome stored = requests.lockOutcome(id, outcome.recipientId()).orElseThrow(() -> ProblemException
+                .notFound("recipient '" + outcome.recipientId() + "' was not asked about request " + id));
+        if (!RecipientOutcome.PENDING.equals(stored.status)) {
+            throw ProblemException.conflict("recipient '" + outcome.recipientId() + "' already answered request " + id
+                    + " (" + stored.status + ")");
+        }
+        stored.status = outcome.status();
+        stored.erased = outcome.erased() == null ? null : write(outcome.erased());
+        stored.kept = outcome.kept() == null ? null : write(outcome.kept());
+        stored.note = outcome.note();
+        stored.reportedAt = now();
+        history(request, "OUTCOME " + outcome.recipientId() + " " + outcome.status(), request.status, actor, outcome.note());
+        outbox.record(EventType.RECIPIENT_OUTCOME_REPORTED, request.subjectId, new RecipientOutcomeReported(
+                request.id.toString(), request.subjectId, outcome.recipientId(), outcome.status(), stored.reportedAt));
+        if (pendingRecipients(request).isEmpty() && request.status == RequestStatus.IN_PROGRESS
+                && request.type != RequestType.RESTRICTION) {
+            close(request, outcomeStatus(request), "system", "every recipient answered");
+        }
+        return request;
+    }
+
+    /** Whether the request exists and still waits for this recipient's answer. */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean awaits(UUID id, String recipientId) {
+        return requests.outcomes(id).stream()
+                .anyMatch(o -> o.recipientId.equals(recipientId) && RecipientOutcome.PENDING.equals(o.status));
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RecipientOutcome> outcomes(UUID id) {
+        return requests.outcomes(id);
+    }
+
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<RequestHistory> history(UUID id) {
+        return requests.history(id);
+    }
+
+    /** What each right sets in motion once the subject's identity is verified. */
+    private void start(RightsRequest request, String actor) {
+        JsonNode details = read(request.details);
+        switch (request.type) {
+            case ERASURE -> {
+                askRecipients(request);
+                outbox.record(EventType.ERASURE_REQUESTED, request.subjectId,
+                        new ErasureRequested(request.id.toString(), request.subjectId, now()));
+                move(request, RequestStatus.IN_PROGRESS, "ERASURE_REQUESTED", actor, null);
+            }
+            case RESTRICTION -> {
+                askRecipients(request);
+                outbox.record(EventType.PROCESSING_RESTRICTED, request.subjectId, new ProcessingRestricted(
+                        request.id.toString(), request.subjectId, details.path("ground").asText(null), now()));
+                move(request, RequestStatus.IN_PROGRESS, "PROCESSING_RESTRICTED", actor, null);
+            }
+            case RECTIFICATION -> {
+                boolean asked = askRecipients(request);
+                emit(EventType.RECTIFICATION_REQUESTED, request, null);
+                move(request, RequestStatus.IN_PROGRESS, "RECTIFICATION_REQUESTED", actor, null);
+                if (!asked) {
+                    close(request, RequestStatus.COMPLETED, "system", "no recipient to tell");
+                }
+            }
+            case OBJECTION -> {
+                List<String> purposes = new ArrayList<>();
+                details.path("purposeIds").forEach(p -> purposes.add(p.asText()));
+                outbox.record(EventType.OBJECTION_RECORDED, request.subjectId, new ObjectionRecorded(request.id.toString(),
+                        request.subjectId, purposes, details.path("directMarketingOnly").asBoolean(false), now()));
+                close(request, RequestStatus.COMPLETED, actor, "objection passed to the consent service");
+            }
+            case ACCESS, PORTABILITY, POST_MORTEM_INSTRUCTIONS ->
+                move(request, RequestStatus.IN_PROGRESS, "IN_PROGRESS", actor, null);
+        }
+    }
+
+    /** Creates a PENDING outcome for every active recipient of this type; returns whether there was any. */
+    private boolean askRecipients(RightsRequest request) {
+        List<Recipient> asked = recipients.activeFor(request.type);
+        for (Recipient recipient : asked) {
+            RecipientOutcome outcome = new RecipientOutcome();
+            outcome.requestId = request.id;
+            outcome.recipientId = recipient.id;
+            outcome.status = RecipientOutcome.PENDING;
+            requests.persistOutcome(outcome);
+        }
+        return !asked.isEmpty();
+    }
+
+    private List<String> pendingRecipients(RightsRequest request) {
+        requests.flush();
+        return requests.outcomes(request.id).stream().filter(o -> RecipientOutcome.PENDING.equals(o.status))
+                .map(o -> o.recipientId).toList();
+    }
+
+    /** Completed when every recipient did everything; partially completed when something was kept or failed. */
+    private RequestStatus outcomeStatus(RightsRequest request) {
+        boolean partial = requests.outcomes(request.id).stream().anyMatch(o -> !RecipientOutcome.DONE.equals(o.status)
+                && !RecipientOutcome.PENDING.equals(o.status));
+        return partial ? RequestStatus.PARTIALLY_COMPLETED : RequestStatus.COMPLETED;
+    }
+
+    private void close(RightsRequest request, RequestStatus status, String actor, String note) {
+        move(request, status, status.name(), actor, note);
+        request.closedAt = now();
+        emit(EventType.REQUEST_COMPLETED, request, status.name());
+    }
+
+    private void move(RightsRequest request, RequestStatus next, String action, String actor, String note) {
+        if (!request.status.canMoveTo(next)) {
+            throw ProblemException.conflict("request " + request.id + " is " + request.status + " and cannot become "
+                    + next + " (allowed: " + request.status.allowedNext() + ")");
+        }
+        RequestStatus before = request.status;
+        request.status = next;
+        history(request, action, before, actor, note);
+    }
+
+    private void requireOpen(RightsRequest request) {
+        if (request.status.isClosed()) {
+            throw ProblemException.conflict("request " + request.id + " is already " + request.status);
+        }
+    }
+
+    private RightsRequest lock(UUID id) {
+        return requests.lock(id).orElseThrow(() -> ProblemException.notFound("no request " + id));
+    }
+
+    private void history(RightsRequest request, String action, RequestStatus from, String actor, String note) {
+        RequestHistory entry = new RequestHistory();
+        entry.requestId = request.id;
+        entry.at = now();
+        entry.action = action;
+        entry.fromStatus = from;
+        entry.toStatus = request.status;
+        entry.actor = actor;
+        entry.note = note;
+        requests.persistHistory(entry);
+    }
+
+    private void emit(EventType type, RightsRequest request, String note) {
+        outbox.record(type, request.subjectId, new RequestEvent(request.id.toString(), request.subjectId,
+                request.type.name(), request.status.name(), now(), request.dueAt, note));
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private String write(JsonNode node) {
+        try {
+            return json.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private JsonNode read(String text) {
+        try {
+            return json.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored details are not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,140 @@
+package org.privacyplatform.rights;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+
+import java.time.Duration;
+import java.time.OffsetDateTime;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.privacyplatform.commons.events.CloudEvent;
+import org.privacyplatform.commons.events.Topics;
+import org.privacyplatform.commons.testing.EventProbe;
+import org.privacyplatform.commons.testing.TestTokens;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.oidc.server.OidcWiremockTestResource;
+import io.restassured.http.ContentType;
+
+/** Erasure that reaches every recipient, restriction, objection: over the real broker and REST. */
+@QuarkusTest
+@WithTestResource(OidcWiremockTestResource.class)
+class RightsInMotionTest {
+
+    private static EventProbe rights;
+
+    @BeforeAll
+    static void watch() {
+        rights = new EventProbe(Topics.RIGHTS);
+    }
+
+    @AfterAll
+    static void stop() {
+        rights.close();
+    }
+
+    @Test
+    void anErasureCompletesOnlyWhenEveryRecipientHasAnsweredAndSaysWhatWasKept() {
+        putRecipients();
+        String subject = RightsApi.subject();
+        String id = RightsApi.fileOwn(subject, "ERASURE", null);
+        assertThat(rights.eventsFor(subject)).noneMatch(e -> e.type().equals("ErasureRequested"));
+
+        RightsApi.dpo(id, "verify-identity", null).statusCode(200).body("status", equalTo("IN_PROGRESS"))
+                .body("outcomes.recipientId", hasItems("consent-service", "retention-service", "crm-processor"))
+                .body("outcomes.status", org.hamcrest.Matchers.everyItem(equalTo("PENDING")));
+        CloudEvent requested = rights.await(subject, "ErasureRequested");
+        assertThat(requested.data().path("requestId").asText()).isEqualTo(id);
+
+        RightsApi.dpo(id, "complete", null).statusCode(409).body("detail", containsString("crm-processor"));
+
+        // the platform services answer over Kafka, the processor over REST
+        rights.send(Topics.CONSENT, "ErasureCompleted", subject, "{\"requestId\":\"" + id + "\",\"subjectId\":\"" + subject
+                + "\",\"system\":\"consent-service\",\"erased\":[{\"category\":\"consent-state\",\"count\":2}],"
+                + "\"kept\":[{\"category\":\"consent-history\",\"count\":3,\"ground\":\"Art. 7(1) and 17(3)(e) GDPR\"}]}");
+        rights.send(Topics.RETENTION, "ErasureCompleted", subject, "{\"requestId\":\"" + id + "\",\"subjectId\":\"" + subject
+                + "\",\"system\":\"retention-service\",\"erased\":[{\"category\":\"prospect\",\"count\":1}],\"kept\":[]}");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RightsApi.get(id)
+                .body("outcomes.find { it.recipientId == 'consent-service' }.status", equalTo("PARTIAL"))
+                .body("outcomes.find { it.recipientId == 'retention-service' }.status", equalTo("DONE")));
+        RightsApi.get(id).body("status", equalTo("IN_PROGRESS"));
+
+        outcome(TestTokens.dataSubject(subject), id, "crm-processor", "DONE").statusCode(403);
+        outcome(TestTokens.service(), id, "unknown-recipient", "DONE").statusCode(404).contentType(RightsApi.PROBLEM);
+        outcome(TestTokens.service(), id, "crm-processor", "MAYBE").statusCode(400).body("errors.field", hasItem("status"));
+        outcome(TestTokens.service(), id, "crm-processor", "DONE").statusCode(200)
+                .body("status", equalTo("PARTIALLY_COMPLETED"))
+                .body("kept[0].category", equalTo("consent-history")).body("kept[0].recipientId", equalTo("consent-service"))
+                .body("kept[0].ground", containsString("17(3)(e)"));
+        outcome(TestTokens.service(), id, "crm-processor", "DONE").statusCode(409);
+
+        CloudEvent completed = rights.await(subject, "RequestCompleted");
+        assertThat(completed.data().path("status").asText()).isEqualTo("PARTIALLY_COMPLETED");
+        given().auth().oauth2(TestTokens.dataSubject(subject)).when().get("/requests/{id}", id).then()
+                .body("kept[0].ground", containsString("17(3)(e)"));
+    }
+
+    @Test
+    void aRestrictionIsAnnouncedAndLiftedOnlyOnceTheSubjectWasTold() {
+        String subject = RightsApi.subject();
+        String id = RightsApi.fileOwn(subject, "RESTRICTION", "{\"ground\":\"accuracy contested\"}");
+        RightsApi.dpo(id, "verify-identity", null).statusCode(200).body("status", equalTo("IN_PROGRESS"));
+        CloudEvent restricted = rights.await(subject, "ProcessingRestricted");
+        assertThat(restricted.data().path("ground").asText()).isEqualTo("accuracy contested");
+
+        RightsApi.dpo(id, "complete", null).statusCode(409).body("detail", containsString("18(3)"));
+        RightsApi.dpo(id, "lift-restriction", "{}").statusCode(400).body("errors.field", hasItem("subjectInformedAt"));
+        RightsApi.dpo(id, "lift-restriction", "{\"subjectInformedAt\":\"" + OffsetDateTime.now().plusDays(1) + "\"}")
+                .statusCode(400).body("errors.field", hasItem("subjectInformedAt"));
+        RightsApi.dpo(id, "lift-restriction", "{\"subjectInformedAt\":\"" + OffsetDateTime.now().minusHours(1) + "\"}")
+                .statusCode(200).body("status", equalTo("COMPLETED"));
+        rights.await(subject, "RestrictionLifted");
+    }
+
+    @Test
+    void anObjectionReachesTheConsentServiceWithDirectMarketingAbsolute() {
+        String subject = RightsApi.subject();
+        String id = RightsApi.fileOwn(subject, "OBJECTION",
+                "{\"purposeIds\":[\"personalised-marketing\"],\"directMarketingOnly\":true}");
+        RightsApi.dpo(id, "verify-identity", null).statusCode(200).body("status", equalTo("COMPLETED"));
+        CloudEvent objection = rights.await(subject, "ObjectionRecorded");
+        assertThat(objection.data().path("purposeIds").get(0).asText()).isEqualTo("personalised-marketing");
+        assertThat(objection.data().path("directMarketingOnly").asBoolean()).isTrue();
+        assertThat(rights.eventsFor(subject)).extracting(CloudEvent::type)
+                .containsSubsequence("RequestReceived", "IdentityVerified", "ObjectionRecorded", "RequestCompleted");
+    }
+
+    @Test
+    void recipientsAreTheDposAndLeftOutOnesAreDeactivated() {
+        putRecipients();
+        given().auth().oauth2(TestTokens.dpo()).contentType(ContentType.JSON)
+                .body("[{\"id\":\"bad id\",\"name\":\"x\",\"kind\":\"PROCESSOR\",\"appliesTo\":[\"ERASURE\"]}]")
+                .when().put("/recipients").then().statusCode(400);
+        given().auth().oauth2(TestTokens.service()).when().get("/recipients").then().statusCode(403);
+        given().auth().oauth2(TestTokens.dpo()).when().get("/recipients").then().statusCode(200)
+                .body("find { it.id == 'crm-processor' }.channel", equalTo("REST"))
+                .body("find { it.id == 'crm-processor' }.active", equalTo(true));
+    }
+
+    private static void putRecipients() {
+        given().auth().oauth2(TestTokens.dpo()).contentType(ContentType.JSON).body("""
+                [{"id":"consent-service","name":"Consent service","kind":"PLATFORM_SERVICE","appliesTo":["ERASURE"],"channel":"KAFKA"},
+                 {"id":"retention-service","name":"Retention service","kind":"PLATFORM_SERVICE","appliesTo":["ERASURE"],"channel":"KAFKA"},
+                 {"id":"crm-processor","name":"CRM processor","kind":"PROCESSOR","appliesTo":["ERASURE","RECTIFICATION"],"channel":"REST"}]""")
+                .when().put("/recipients").then().statusCode(200);
+    }
+
+    private static io.restassured.response.ValidatableResponse outcome(String token, String id, String recipient, String status) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"recipientId\":\"" + recipient + "\",\"status\":\"" + status + "\",\"erased\":[{\"category\":\"crm-contact\",\"count\":1}]}")
+                .when().post("/requests/{id}/outcomes", id).then();
+    }
+}
