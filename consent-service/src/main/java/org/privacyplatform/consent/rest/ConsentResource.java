@@ -71,9 +71,9 @@ public class ConsentResource {
 
     @GET
     @Path("/consents/history")
-    @RolesAllowed({ Roles.DATA_SUBJECT, Roles.DPO })
+    @RolesAllowed({ Roles.DATA_SUBJECT, Roles.DPO, Roles.SERVICE })
     @Operation(summary = "Every decision the subject made, oldest first (Art. 7(1)); for the DPO also what "
-            + "was kept under a pseudonym after an erasure")
+            + "was kept under a pseudonym after an erasure. A service reads it for the subject's access export")
     public List<ConsentRecordResponse> history(@PathParam("subjectId") @SubjectId String subjectId) {
         access.check(subjectId);
         return consents.history(subjectId, identity.hasRole(Roles.DPO)).stream().map(ConsentRecordResponse::of).toList();

@@ -39,6 +39,10 @@ public final class RequestBodies {
     public record Lifting(@NotNull OffsetDateTime subjectInformedAt) {
     }
 
+    /** {@code POST /subjects/{subjectId}/death}: the date and how it was established (a death certificate, ...). */
+    public record Death(@NotNull LocalDate diedOn, @NotBlank @Size(max = 2000) String evidence) {
+    }
+
     /** {@code POST /requests/{id}/outcomes}: a recipient's answer. */
     public record OutcomeReport(
             @NotBlank @Pattern(regexp = "^[a-z0-9][a-z0-9-]{0,63}$", message = "is not a recipient id") String recipientId,

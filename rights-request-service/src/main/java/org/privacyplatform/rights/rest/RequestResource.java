@@ -46,10 +46,13 @@ public class RequestResource {
     private final RightsConfig config;
     private final ObjectMapper json;
     private final java.time.Clock clock;
+    private final org.privacyplatform.rights.service.ExportService exports;
 
     public RequestResource(RequestService requests, RequestRepository repository, SubjectAccess access,
-            SecurityIdentity identity, RightsConfig config, ObjectMapper json, java.time.Clock clock) {
+            SecurityIdentity identity, RightsConfig config, ObjectMapper json, java.time.Clock clock,
+            org.privacyplatform.rights.service.ExportService exports) {
         this.clock = clock;
+        this.exports = exports;
         this.requests = requests;
         this.repository = repository;
         this.access = access;
@@ -145,6 +148,27 @@ public class RequestResource {
         return view(requests.reportOutcome(parse(id), new RequestService.Outcome(body.recipientId(), body.status(),
                 body.erased() == null ? null : json.valueToTree(body.erased()),
                 body.kept() == null ? null : json.valueToTree(body.kept()), body.note()), body.recipientId()).id);
+    }
+
+    @GET
+    @Path("/requests/{id}/export")
+    @RolesAllowed({ Roles.DATA_SUBJECT, Roles.DPO })
+    @Operation(summary = "Access and portability: a JSON bundle of what the platform holds on the subject; "
+            + "the first copy is free, later copies are counted and carry the fee (Art. 15(3))")
+    public com.fasterxml.jackson.databind.node.ObjectNode export(@PathParam("id") String id) {
+        RightsRequest request = visible(id);
+        return exports.export(request.id, identity.hasRole(Roles.DPO) ? Roles.DPO : Roles.DATA_SUBJECT,
+                subject -> json.valueToTree(QuarkusTransaction.requiringNew()
+                        .call(() -> repository.forSubject(subject).stream().map(r -> view(r.id)).toList())));
+    }
+
+    @POST
+    @Path("/subjects/{subjectId}/death")
+    @RolesAllowed(Roles.DPO)
+    @Operation(summary = "Record a subject's death: their post-mortem instructions on file are applied")
+    public List<RequestView> recordDeath(@PathParam("subjectId") @SubjectId String subjectId,
+            @Valid @NotNull RequestBodies.Death body) {
+        return requests.recordDeath(subjectId, body.diedOn(), body.evidence()).stream().map(r -> view(r.id)).toList();
     }
 
     /** The request if the caller may see it; another subject's request is "not found", never its data. */

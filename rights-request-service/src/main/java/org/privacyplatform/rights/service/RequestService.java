@@ -204,6 +204,34 @@ public class RequestService {
         return requests.history(id);
     }
 
+    /**
+     * The subject died: each post-mortem instruction on file is applied (an instruction to erase files an
+     * erasure request, verified on the death's evidence, and fans it out), then closed.
+     */
+    public List<RightsRequest> recordDeath(String subjectId, java.time.LocalDate diedOn, String evidence) {
+        if (diedOn.isAfter(java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))) {
+            throw ProblemException.badRequest("diedOn", "the date of death is in the future");
+        }
+        List<RightsRequest> touched = new ArrayList<>();
+        for (RightsRequest instructions : requests.forSubject(subjectId)) {
+            if (instructions.type != RequestType.POST_MORTEM_INSTRUCTIONS || instructions.status != RequestStatus.IN_PROGRESS) {
+                continue;
+            }
+            RightsRequest locked = lock(instructions.id);
+            if (read(locked.details).path("erase").asBoolean(false)) {
+                RightsRequest erasure = file(new FileRequest(subjectId, RequestType.ERASURE, json.createObjectNode()
+                        .put("origin", "post-mortem instructions " + locked.id).put("diedOn", diedOn.toString()), "dpo"));
+                verifyIdentity(erasure.id, "dpo");
+                touched.add(erasure);
+            }
+            close(locked, RequestStatus.COMPLETED, "dpo", "applied after death on " + diedOn + " (" + evidence + ")");
+            touched.add(locked);
+        }
+        outbox.record(EventType.DEATH_RECORDED, subjectId, java.util.Map.of("subjectId", subjectId, "diedOn",
+                diedOn.toString(), "instructionsApplied", touched.size()));
+        return touched;
+    }
+
     /** What each right sets in motion once the subject's identity is verified. */
     private void start(RightsRequest request, String actor) {
         JsonNode details = read(request.details);
