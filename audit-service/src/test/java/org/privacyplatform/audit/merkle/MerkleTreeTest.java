@@ -107,6 +107,35 @@ class MerkleTreeTest {
         }
     }
 
+    /**
+     * Larger trees, sampled: the tree's proofs are the RFC's and verify with {@link MerkleVerifier} (whose own
+     * tests, in audit-verifier, check it against the same reference exhaustively for small trees).
+     */
+    @Test
+    void proofsOfLargerTreesEqualTheRfcAndVerify() {
+        List<byte[]> allLeaves = RfcReference.leaves(1025);
+        MerkleTree tree = new MerkleTree(TestTrees.storeOf(allLeaves));
+        for (int size : new int[] {255, 256, 257, 1000, 1024, 1025}) {
+            List<byte[]> leaves = allLeaves.subList(0, size);
+            byte[] root = RfcReference.mth(leaves);
+            assertThat(tree.rootHash(size)).as("MTH(D[%d])", size).isEqualTo(root);
+            for (int index : new int[] {0, 1, size / 2, size - 2, size - 1}) {
+                List<byte[]> proof = tree.inclusionProof(index, size);
+                assertThat(proof).as("PATH(%d, D[%d])", index, size)
+                        .containsExactlyElementsOf(RfcReference.path(index, leaves));
+                assertThat(MerkleVerifier.verifyInclusion(index, size, MerkleHashes.leafHash(leaves.get(index)), proof,
+                        root)).as("inclusion of %d in %d", index, size).isTrue();
+            }
+            for (int from : new int[] {1, 2, Integer.highestOneBit(size - 1), size / 2 + 1, size - 1, size}) {
+                List<byte[]> proof = tree.consistencyProof(from, size);
+                assertThat(proof).as("PROOF(%d, D[%d])", from, size)
+                        .containsExactlyElementsOf(RfcReference.proof(from, leaves));
+                assertThat(MerkleVerifier.verifyConsistency(from, size, RfcReference.mth(leaves.subList(0, from)), root,
+                        proof)).as("consistency %d -> %d", from, size).isTrue();
+            }
+        }
+    }
+
     @Test
     void proofsForAnEarlierSizeIgnoreLaterLeaves() {
         List<byte[]> leaves = RfcReference.leaves(50);

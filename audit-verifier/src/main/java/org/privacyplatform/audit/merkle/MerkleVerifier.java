@@ -7,9 +7,9 @@ import java.util.List;
 /**
  * Proof verification as written in RFC 9162 sections 2.1.3.2 and 2.1.4.2, step for step.
  *
- * <p>Deliberately independent of {@link MerkleTree}: it shares only the hash function, so a bug in proof
- * generation cannot be mirrored by the check that is meant to catch it. Never throws on bad input: any
- * malformed argument (null, wrong hash length, impossible sizes) simply fails verification.
+ * <p>Deliberately independent of audit-service's {@code MerkleTree}: it shares only the hash function, so a
+ * bug in proof generation cannot be mirrored by the check that is meant to catch it. Never throws on bad input:
+ * any malformed argument (null, wrong hash length, impossible sizes) simply fails verification.
  *
  * <p>A proof binds the leaf (or old root) to the given root, not to the tree size: the size is trusted
  * because it is signed together with the root in a checkpoint. Verify against checkpoint values only.

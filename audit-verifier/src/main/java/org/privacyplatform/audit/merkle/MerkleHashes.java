@@ -59,8 +59,11 @@ public final class MerkleHashes {
         return HEX.parseHex(Objects.requireNonNull(hex, "hex"));
     }
 
-    /** Rejects anything that is not a 32-byte hash, so a truncated value fails loudly instead of hashing. */
-    static byte[] requireHash(byte[] hash, String what) {
+    /**
+     * Rejects anything that is not a 32-byte hash, so a truncated value fails loudly instead of hashing.
+     * Public because {@code MerkleTree} and {@code NodeStore} in audit-service use it from another jar.
+     */
+    public static byte[] requireHash(byte[] hash, String what) {
         Objects.requireNonNull(hash, what);
         if (hash.length != HASH_LENGTH) {
             throw new IllegalArgumentException(what + " must be " + HASH_LENGTH + " bytes, was " + hash.length);

@@ -12,8 +12,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Proofs from {@link MerkleTree} checked by the independently written {@link MerkleVerifier}: every honest
- * proof must verify and every single-bit corruption must not.
+ * Proofs from the naive transcription of the RFC's definitions ({@link RfcReference}) checked by the
+ * independently written {@link MerkleVerifier}: every honest proof must verify and every single-bit
+ * corruption must not. (audit-service's MerkleTreeTest shows that its tree's proofs equal the reference's.)
  */
 class MerkleVerifierTest {
 
@@ -21,8 +22,7 @@ class MerkleVerifierTest {
     /** Exhaustive for small trees, sampled beyond. */
     private static final int[] SIZES = IntStream.concat(IntStream.rangeClosed(1, 130), IntStream.of(255, 256, 257, 1000, 1024, 1025)).toArray();
 
-    private static InMemoryNodeStore store;
-    private static MerkleTree tree;
+    private static List<byte[]> leaves;
     private static List<byte[]> leafHashes;
     private static List<byte[]> roots;
 
@@ -31,16 +31,14 @@ class MerkleVerifierTest {
 
     @BeforeAll
     static void buildTree() {
-        store = new InMemoryNodeStore();
+        leaves = RfcReference.leaves(MAX_SIZE);
         leafHashes = new ArrayList<>();
-        for (byte[] leaf : RfcReference.leaves(MAX_SIZE)) {
+        for (byte[] leaf : leaves) {
             leafHashes.add(MerkleHashes.leafHash(leaf));
-            store.append(leafHashes.get(leafHashes.size() - 1));
         }
-        tree = new MerkleTree(store);
         roots = new ArrayList<>();
         for (int size = 0; size <= MAX_SIZE; size++) {
-            roots.add(tree.rootHash(size));
+            roots.add(RfcReference.mth(leaves.subList(0, size)));
         }
     }
 
@@ -48,7 +46,7 @@ class MerkleVerifierTest {
     void everyInclusionProofVerifies() {
         for (int size : SIZES) {
             for (int index : indexesOf(size)) {
-                List<byte[]> proof = tree.inclusionProof(index, size);
+                List<byte[]> proof = inclusionProof(index, size);
                 assertThat(MerkleVerifier.verifyInclusion(index, size, leafHashes.get(index), proof, roots.get(size)))
                         .as("inclusion of %d in %d", index, size).isTrue();
             }
@@ -59,7 +57,7 @@ class MerkleVerifierTest {
     void flippingAnyBitOfAnInclusionProofFails() {
         for (int size = 1; size <= 8; size++) {
             for (int index = 0; index < size; index++) {
-                List<byte[]> proof = tree.inclusionProof(index, size);
+                List<byte[]> proof = inclusionProof(index, size);
                 byte[] leaf = leafHashes.get(index);
                 byte[] root = roots.get(size);
                 for (int bit = 0; bit < 256; bit++) {
@@ -78,7 +76,7 @@ class MerkleVerifierTest {
     void flippingARandomBitOfAnInclusionProofFails() {
         for (int size : SIZES) {
             for (int index : indexesOf(size)) {
-                List<byte[]> proof = tree.inclusionProof(index, size);
+                List<byte[]> proof = inclusionProof(index, size);
                 byte[] leaf = leafHashes.get(index);
                 byte[] root = roots.get(size);
                 for (int element = 0; element < proof.size(); element++) {
@@ -95,7 +93,7 @@ class MerkleVerifierTest {
     void aWrongLeafIndexFails() {
         for (int size = 1; size <= 40; size++) {
             for (int index = 0; index < size; index++) {
-                List<byte[]> proof = tree.inclusionProof(index, size);
+                List<byte[]> proof = inclusionProof(index, size);
                 for (int other = -1; other <= size; other++) {
                     if (other != index) {
                         assertThat(MerkleVerifier.verifyInclusion(other, size, leafHashes.get(index), proof, roots.get(size)))
@@ -110,7 +108,7 @@ class MerkleVerifierTest {
     void aWrongTreeSizeFailsAgainstThatSizesRoot() {
         for (int size : SIZES) {
             for (int index : indexesOf(size)) {
-                List<byte[]> proof = tree.inclusionProof(index, size);
+                List<byte[]> proof = inclusionProof(index, size);
                 for (int other : new int[] {size - 1, size + 1, 2 * size}) {
                     if (other > index && other <= MAX_SIZE) {
                         assertThat(MerkleVerifier.verifyInclusion(index, other, leafHashes.get(index), proof, roots.get(other)))
@@ -127,7 +125,7 @@ class MerkleVerifierTest {
      */
     @Test
     void theProofDoesNotBindTheTreeSizeOnlyTheRootDoes() {
-        List<byte[]> proof = tree.inclusionProof(0, 3);
+        List<byte[]> proof = inclusionProof(0, 3);
 
         assertThat(MerkleVerifier.verifyInclusion(0, 4, leafHashes.get(0), proof, roots.get(3))).isTrue();
         assertThat(MerkleVerifier.verifyInclusion(0, 4, leafHashes.get(0), proof, roots.get(4))).isFalse();
@@ -135,7 +133,7 @@ class MerkleVerifierTest {
 
     @Test
     void malformedInclusionInputsFailWithoutThrowing() {
-        List<byte[]> proof = tree.inclusionProof(2, 5);
+        List<byte[]> proof = inclusionProof(2, 5);
         byte[] leaf = leafHashes.get(2);
         byte[] root = roots.get(5);
         List<byte[]> longer = new ArrayList<>(proof);
@@ -165,7 +163,7 @@ class MerkleVerifierTest {
         for (int[] pair : consistencyPairs()) {
             int from = pair[0];
             int to = pair[1];
-            List<byte[]> proof = tree.consistencyProof(from, to);
+            List<byte[]> proof = consistencyProof(from, to);
             assertThat(MerkleVerifier.verifyConsistency(from, to, roots.get(from), roots.get(to), proof))
                     .as("consistency %d -> %d", from, to).isTrue();
         }
@@ -175,7 +173,7 @@ class MerkleVerifierTest {
     void flippingAnyBitOfAConsistencyProofOrRootFails() {
         for (int to = 1; to <= 9; to++) {
             for (int from = 1; from <= to; from++) {
-                List<byte[]> proof = tree.consistencyProof(from, to);
+                List<byte[]> proof = consistencyProof(from, to);
                 for (int bit = 0; bit < 256; bit++) {
                     for (int element = 0; element < proof.size(); element++) {
                         assertThat(MerkleVerifier.verifyConsistency(from, to, roots.get(from), roots.get(to),
@@ -196,7 +194,7 @@ class MerkleVerifierTest {
         for (int[] pair : consistencyPairs()) {
             int from = pair[0];
             int to = pair[1];
-            List<byte[]> proof = tree.consistencyProof(from, to);
+            List<byte[]> proof = consistencyProof(from, to);
             for (int element = 0; element < proof.size(); element++) {
                 assertThat(MerkleVerifier.verifyConsistency(from, to, roots.get(from), roots.get(to),
                         flipElement(proof, element, randomBit()))).as("%d -> %d element %d", from, to, element).isFalse();
@@ -216,7 +214,7 @@ class MerkleVerifierTest {
             if (from == to) {
                 continue;
             }
-            List<byte[]> proof = tree.consistencyProof(from, to);
+            List<byte[]> proof = consistencyProof(from, to);
             for (int otherFrom : new int[] {from - 1, from + 1}) {
                 if (otherFrom >= 1 && otherFrom < to) {
                     assertThat(MerkleVerifier.verifyConsistency(otherFrom, to, roots.get(otherFrom), roots.get(to), proof))
@@ -241,7 +239,7 @@ class MerkleVerifierTest {
 
     @Test
     void malformedConsistencyInputsFailWithoutThrowing() {
-        List<byte[]> proof = tree.consistencyProof(3, 7);
+        List<byte[]> proof = consistencyProof(3, 7);
         List<byte[]> longer = new ArrayList<>(proof);
         longer.add(roots.get(1));
 
@@ -262,14 +260,24 @@ class MerkleVerifierTest {
         for (int from : new int[] {1, 2, 4, 8, 16, 32, 64, 128, 256, 512, 1024}) {
             for (int to : new int[] {from, from + 1, 2 * from - 1, 2 * from, 2 * from + 1, MAX_SIZE}) {
                 if (to >= from && to <= MAX_SIZE) {
-                    List<byte[]> proof = tree.consistencyProof(from, to);
+                    List<byte[]> proof = consistencyProof(from, to);
                     assertThat(MerkleVerifier.verifyConsistency(from, to, roots.get(from), roots.get(to), proof))
                             .as("%d -> %d", from, to).isTrue();
                 }
             }
         }
         // 4 -> 8: the old tree is exactly the new tree's left half, proven by the right half alone
-        assertThat(tree.consistencyProof(4, 8)).containsExactly(tree.subtreeHash(4, 8));
+        assertThat(consistencyProof(4, 8)).containsExactly(RfcReference.mth(leaves.subList(4, 8)));
+    }
+
+    /** PATH(index, D[size]) by the RFC's definition. */
+    private static List<byte[]> inclusionProof(int index, int size) {
+        return RfcReference.path(index, leaves.subList(0, size));
+    }
+
+    /** PROOF(from, D[to]) by the RFC's definition. */
+    private static List<byte[]> consistencyProof(int from, int to) {
+        return RfcReference.proof(from, leaves.subList(0, to));
     }
 
     /** All indexes up to 130 leaves, a spread sample (always including both ends) beyond. */

@@ -10,14 +10,16 @@ import java.util.List;
  * A deliberately naive transcription of the RFC 9162 section 2.1 definitions (MTH, PATH, PROOF/SUBPROOF),
  * recursing over raw leaf data exactly as written. It shares no code with the production classes, not even
  * the hash helpers, so agreement between the two is evidence rather than tautology.
+ *
+ * <p>Public and shipped in audit-verifier's test-jar: audit-service's tree tests use it too.
  */
-final class RfcReference {
+public final class RfcReference {
 
     private RfcReference() {
     }
 
     /** "leaf-0", "leaf-1", ...: the raw leaf data the tests use. */
-    static List<byte[]> leaves(int n) {
+    public static List<byte[]> leaves(int n) {
         List<byte[]> leaves = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             leaves.add(("leaf-" + i).getBytes(StandardCharsets.UTF_8));
@@ -26,7 +28,7 @@ final class RfcReference {
     }
 
     /** MTH(D[n]). */
-    static byte[] mth(List<byte[]> d) {
+    public static byte[] mth(List<byte[]> d) {
         int n = d.size();
         if (n == 0) {
             return sha256(new byte[0]);
@@ -39,7 +41,7 @@ final class RfcReference {
     }
 
     /** PATH(m, D[n]). */
-    static List<byte[]> path(int m, List<byte[]> d) {
+    public static List<byte[]> path(int m, List<byte[]> d) {
         int n = d.size();
         List<byte[]> result = new ArrayList<>();
         if (n == 1) {
@@ -57,7 +59,7 @@ final class RfcReference {
     }
 
     /** PROOF(m, D[n]) = SUBPROOF(m, D[n], true). */
-    static List<byte[]> proof(int m, List<byte[]> d) {
+    public static List<byte[]> proof(int m, List<byte[]> d) {
         return subproof(m, d, true);
     }
 

@@ -1,0 +1,173 @@
+package org.privacyplatform.audit.verifier;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.privacyplatform.audit.checkpoint.Ed25519Keys;
+import org.privacyplatform.audit.merkle.MerkleHashes;
+import org.privacyplatform.audit.merkle.MerkleVerifier;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * Checks an evidence bundle as {@code GET /audit/subjects/{subjectId}/evidence} serves it:
+ *
+ * <pre>
+ * {"subjectId", "checkpoint": {...}, "publicKey": {"origin", "keyId", "algorithm", "publicKey"},
+ *  "events": [{"eventId", "leafIndex", "leafHash", "canonical", "auditPath": [hex, ...]}]}
+ * </pre>
+ *
+ * The key, the checkpoint (see {@link CheckpointCheck}), then per event: the leaf hash recomputed from the
+ * canonical text, the text is that event of that subject, the leaf index is inside the checkpoint's tree, and the
+ * audit path leads from the recomputed leaf hash to the checkpoint's root.
+ */
+final class BundleCheck {
+
+    private BundleCheck() {
+    }
+
+    /**
+     * @param bundle    the parsed bundle
+     * @param pinnedKey the raw key the auditor trusts, or null to take the bundle's own (warned about)
+     * @throws Json.InputError when this is not an evidence bundle at all (a part is missing)
+     */
+    static void check(JsonNode bundle, byte[] pinnedKey, Report report) throws Json.InputError {
+        String subjectId = Json.string(bundle, "subjectId", "bundle");
+        JsonNode checkpoint = Json.objectMember(bundle, "checkpoint", "bundle");
+        JsonNode publicKey = Json.objectMember(bundle, "publicKey", "bundle");
+        JsonNode events = Json.member(bundle, "events", "bundle");
+        if (!events.isArray()) {
+            throw new Json.InputError("bundle.events is not an array");
+        }
+
+        byte[] key = checkKey(publicKey, checkpoint, pinnedKey, report);
+        CheckpointCheck.Values values = CheckpointCheck.check("checkpoint", checkpoint, key, report);
+
+        Map<String, Integer> timesListed = new LinkedHashMap<>();
+        for (int i = 0; i < events.size(); i++) {
+            String eventId = checkEvent(i, events.get(i), subjectId, values, report);
+            if (eventId != null) {
+                timesListed.merge(eventId, 1, Integer::sum);
+            }
+        }
+        timesListed.forEach((eventId, times) -> {
+            if (times > 1) {
+                report.fail("event " + eventId + " is listed " + times + " times (the log holds every event once)");
+            }
+        });
+        if (events.isEmpty()) {
+            report.warn("the bundle lists no event of subject " + subjectId);
+        }
+    }
+
+    /** The public key section, and the pin; returns the key to verify with (the pinned one when pinned). */
+    private static byte[] checkKey(JsonNode publicKey, JsonNode checkpoint, byte[] pinnedKey, Report report) {
+        String label = "public key";
+        if (pinnedKey == null) {
+            report.warn("the public key is not pinned: the bundle is checked against the key it brings itself, so "
+                    + "anyone could have made it; pass the log's key, obtained independently, with --public-key");
+        }
+        String algorithm = report.read(label, () -> Json.string(publicKey, "algorithm", ""));
+        if (algorithm != null) {
+            report.check("Ed25519".equals(algorithm), label + ": algorithm Ed25519",
+                    label + ": algorithm " + algorithm + ", not Ed25519");
+        }
+        byte[] bundleKey = report.read(label, () -> Json.base64(publicKey, "publicKey", "", Ed25519Keys.KEY_LENGTH));
+        if (pinnedKey != null) {
+            report.check(bundleKey != null && MessageDigest.isEqual(bundleKey, pinnedKey),
+                    label + ": the bundle's key is the pinned key " + Json.base64(pinnedKey),
+                    label + ": the bundle's key " + (bundleKey == null ? "(unusable)" : Json.base64(bundleKey))
+                            + " is not the pinned key " + Json.base64(pinnedKey));
+        }
+        byte[] key = pinnedKey != null ? pinnedKey : bundleKey;
+
+        JsonNode checkpointOrigin = checkpoint.get("origin");
+        String origin = report.read(label, () -> Json.string(publicKey, "origin", ""));
+        if (origin != null && checkpointOrigin != null && checkpointOrigin.isTextual()) {
+            report.check(origin.equals(checkpointOrigin.textValue()), label + ": origin " + origin + " is the checkpoint's",
+                    label + ": origin " + origin + " is not the checkpoint's (" + checkpointOrigin.textValue() + ")");
+        }
+        String keyId = report.read(label, () -> Json.string(publicKey, "keyId", ""));
+        if (keyId != null && origin != null && key != null) {
+            String expected = CheckpointCheck.keyIdOf(origin, key);
+            report.check(keyId.equalsIgnoreCase(expected), label + ": keyId " + keyId + " is the key's",
+                    label + ": keyId " + keyId + " is not the key's (" + expected + ")");
+        }
+        return key;
+    }
+
+    /** One event's checks; returns its event ID, or null when it has none. */
+    private static String checkEvent(int i, JsonNode event, String subjectId, CheckpointCheck.Values checkpoint,
+            Report report) {
+        String path = "events[" + i + "]";
+        if (!event.isObject()) {
+            report.fail(path + " is not a JSON object");
+            return null;
+        }
+        JsonNode idNode = event.get("eventId");
+        JsonNode indexNode = event.get("leafIndex");
+        String label = "event " + (idNode != null && idNode.isTextual() ? idNode.textValue() : path)
+                + (indexNode != null && indexNode.isIntegralNumber() ? " (leaf " + indexNode.asText() + ")" : "");
+
+        String eventId = report.read(label, () -> Json.string(event, "eventId", ""));
+        Long leafIndex = report.read(label, () -> Json.count(event, "leafIndex", ""));
+        byte[] leafHash = report.read(label, () -> Json.hash(event, "leafHash", ""));
+        String canonical = report.read(label, () -> Json.string(event, "canonical", ""));
+        List<byte[]> auditPath = report.read(label, () -> Json.hashes(event, "auditPath", ""));
+
+        // Recomputed: the given leafHash is only compared, never used.
+        byte[] computed = canonical == null ? null : MerkleHashes.leafHash(canonical.getBytes(StandardCharsets.UTF_8));
+        if (computed != null && leafHash != null) {
+            report.check(Arrays.equals(computed, leafHash),
+                    label + ": leafHash is SHA-256(0x00 || canonical)",
+                    label + ": leafHash " + Json.hex(leafHash) + " is not SHA-256(0x00 || canonical) = "
+                            + Json.hex(computed));
+        }
+        if (canonical != null) {
+            checkContent(label, canonical, eventId, subjectId, report);
+        }
+        if (leafIndex != null && checkpoint.treeSize() != null) {
+            report.check(leafIndex < checkpoint.treeSize(),
+                    label + ": leaf index " + leafIndex + " is inside the tree of size " + checkpoint.treeSize(),
+                    label + ": leaf index " + leafIndex + " is not below the checkpoint's tree size "
+                            + checkpoint.treeSize());
+        }
+        if (computed != null && leafIndex != null && auditPath != null) {
+            if (!checkpoint.usable()) {
+                report.fail(label + ": inclusion cannot be checked: the checkpoint has no usable tree size and root");
+            } else if (leafIndex < checkpoint.treeSize()) {
+                report.check(MerkleVerifier.verifyInclusion(leafIndex, checkpoint.treeSize(), computed, auditPath,
+                        checkpoint.rootHash()),
+                        label + ": inclusion proof leads to " + checkpoint.describe(),
+                        label + ": inclusion proof does not lead to " + checkpoint.describe());
+            }
+        }
+        return eventId;
+    }
+
+    /** The canonical text is a JSON event whose {@code id} is the event ID and whose {@code subject} the subject. */
+    private static void checkContent(String label, String canonical, String eventId, String subjectId,
+            Report report) {
+        JsonNode leaf;
+        try {
+            leaf = Json.object(canonical, "canonical");
+        } catch (Json.InputError e) {
+            report.fail(label + ": " + e.getMessage());
+            return;
+        }
+        if (eventId != null) {
+            JsonNode id = leaf.get("id");
+            report.check(id != null && id.isTextual() && id.textValue().equals(eventId),
+                    label + ": canonical is the event " + eventId,
+                    label + ": canonical is the event " + Json.describe(id) + ", not " + eventId);
+        }
+        JsonNode subject = leaf.get("subject");
+        report.check(subject != null && subject.isTextual() && subject.textValue().equals(subjectId),
+                label + ": canonical is about subject " + subjectId,
+                label + ": canonical is about subject " + Json.describe(subject) + ", not " + subjectId);
+    }
+}
