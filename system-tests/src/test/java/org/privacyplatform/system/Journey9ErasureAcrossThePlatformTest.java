@@ -1,0 +1,61 @@
+package org.privacyplatform.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.privacyplatform.system.Platform.ALICE;
+import static org.privacyplatform.system.Platform.RETENTION;
+import static org.privacyplatform.system.Platform.RIGHTS;
+import static org.privacyplatform.system.Platform.as;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import io.restassured.path.json.JsonPath;
+
+/** Journey 2 of the platform story, erasure across the platform; run last because it erases alice. */
+class Journey9ErasureAcrossThePlatformTest {
+
+    @Test
+    void aliceIsErasedEverywhereAndToldWhatWasKeptAndWhy() {
+        OffsetDateTime start = OffsetDateTime.now().minusSeconds(1);
+        as("dora").body("""
+                [{"id":"consent-service","name":"Consent service","kind":"PLATFORM_SERVICE","appliesTo":["ERASURE"],"channel":"KAFKA"},
+                 {"id":"retention-service","name":"Retention service","kind":"PLATFORM_SERVICE","appliesTo":["ERASURE"],"channel":"KAFKA"},
+                 {"id":"lms-analytics","name":"LMS analytics (processor)","kind":"PROCESSOR","appliesTo":["ERASURE","RECTIFICATION"],"channel":"REST"}]""")
+                .when().put(RIGHTS + "/recipients").then().statusCode(200);
+        Platform.decide("alice", ALICE, "newsletter", true);
+        as("service").body("{\"category\":\"accounting\",\"system\":\"billing\",\"reference\":\"invoice-" + UUID.randomUUID()
+                + "\",\"anchorDate\":\"2026-03-15\"}").when().post(RETENTION + "/subjects/{s}/holdings", ALICE).then()
+                .statusCode(201);
+
+        String request = Platform.fileAndVerify("alice", ALICE, "ERASURE", null);
+
+        // the consent and retention services answer over Kafka
+        Platform.eventually().untilAsserted(() -> as("alice").when().get(RIGHTS + "/requests/{id}", request).then()
+                .statusCode(200)
+                .body("outcomes.find { it.recipientId == 'consent-service' }.status", equalTo("PARTIAL"))
+                .body("outcomes.find { it.recipientId == 'retention-service' }.status", equalTo("PARTIAL")));
+        as("alice").when().get(RIGHTS + "/requests/{id}", request).then().body("status", equalTo("IN_PROGRESS"));
+
+        // the external recipient reports over REST
+        as("service").body("{\"recipientId\":\"lms-analytics\",\"status\":\"DONE\",\"erased\":[{\"category\":\"learning-analytics\",\"count\":12}]}")
+                .when().post(RIGHTS + "/requests/{id}/outcomes", request).then().statusCode(200);
+
+        JsonPath answer = as("alice").when().get(RIGHTS + "/requests/{id}", request).then().statusCode(200).extract().jsonPath();
+        assertThat(answer.getString("status")).isEqualTo("PARTIALLY_COMPLETED");
+        List<String> keptCategories = answer.getList("kept.category");
+        assertThat(keptCategories).contains("consent-history", "accounting");
+        assertThat(answer.getString("kept.find { it.category == 'accounting' }.ground")).contains("ten years");
+        assertThat(answer.getString("kept.find { it.category == 'consent-history' }.ground")).contains("17(3)(e)");
+        assertThat(Platform.decision(ALICE, "newsletter").reason()).isEqualTo("NO_CONSENT");
+
+        // every step is in the audit log
+        for (String type : List.of("RequestReceived", "IdentityVerified", "ErasureRequested", "ErasureCompleted",
+                "RecipientOutcomeReported", "RequestCompleted")) {
+            Journey1ConsentToProofTest.latestSince(ALICE, type, start);
+        }
+    }
+}
