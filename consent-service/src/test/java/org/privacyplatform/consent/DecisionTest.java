@@ -20,6 +20,7 @@ import org.privacyplatform.commons.testing.MutableClock;
 import org.privacyplatform.commons.testing.TestTokens;
 import org.privacyplatform.consent.messaging.ConsentExpiry;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
@@ -38,6 +39,9 @@ class DecisionTest {
 
     @Inject
     ConsentExpiry expiry;
+
+    @Inject
+    jakarta.persistence.EntityManager entityManager;
 
     @BeforeAll
     static void watch() {
@@ -163,6 +167,24 @@ class DecisionTest {
         ConsentApi.decision(subject, "fraud-prevention").body("allowed", equalTo(true));
         CloudEvent withdrawn = consentEvents.await(subject, "ConsentWithdrawn");
         assertThat(withdrawn.data().path("source").asText()).isEqualTo("rights-request");
+    }
+
+    @Test
+    void aChangeCommittedByAnotherInstanceReachesThisInstancesDecisionsThroughItsEvent() {
+        String subject = ConsentResourceTest.subject();
+        ConsentApi.decision(subject, "newsletter").body("reason", equalTo("NO_CONSENT"));
+
+        // another instance commits a grant: this instance's snapshot does not know yet
+        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery("""
+                insert into consent_state (subject_id, purpose_id, status, notice_version, source, decided_at)
+                values (?1, 'newsletter', 'GRANTED', '1.0', 'web', now())""").setParameter(1, subject).executeUpdate());
+        ConsentApi.decision(subject, "newsletter").body("reason", equalTo("NO_CONSENT"));
+
+        // ... until the other instance's event arrives
+        consentEvents.send(Topics.CONSENT, "ConsentGranted", subject, "{\"subjectId\":\"" + subject
+                + "\",\"purposeId\":\"newsletter\"}");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ConsentApi.decision(subject, "newsletter")
+                .body("allowed", equalTo(true)).body("reason", equalTo("CONSENT_GIVEN")));
     }
 
     private static io.restassured.response.ValidatableResponse publish(String purpose, String version, boolean fresh) {

@@ -57,7 +57,12 @@ public class PurposeCatalog {
         return entries().values();
     }
 
-    synchronized void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) PurposesChanged changed) {
+    void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) PurposesChanged changed) {
+        invalidate();
+    }
+
+    /** Drops the catalogue: the next question reloads it from the database. */
+    public synchronized void invalidate() {
         generation++;
         entries = null;
     }

@@ -54,7 +54,12 @@ public class SubjectSnapshots {
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) SubjectChanged changed) {
-        cache.invalidate(changed.subjectId());
+        invalidate(changed.subjectId());
+    }
+
+    /** Drops the subject's snapshot: the next question reloads it from the database. */
+    public void invalidate(String subjectId) {
+        cache.invalidate(subjectId);
     }
 
     private Snapshot load(String subjectId) {
