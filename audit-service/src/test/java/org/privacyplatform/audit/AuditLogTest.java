@@ -34,7 +34,7 @@ class AuditLogTest {
 
     @BeforeAll
     static void connect() {
-        kafka = new EventProbe(Topics.CONSENT + ".dlq");
+        kafka = new EventProbe(Topics.deadLetter(Topics.CONSENT));
     }
 
     @AfterAll

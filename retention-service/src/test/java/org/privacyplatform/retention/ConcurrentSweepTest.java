@@ -36,7 +36,7 @@ class ConcurrentSweepTest {
         List<String> ids = new ArrayList<>();
         for (int i = 0; i < 300; i++) {
             ids.add(holdings.register(new HoldingService.RegisterHolding(subjectPrefix + (i % 30), "call-recording", "pbx",
-                    "call-" + i, LocalDate.parse("2024-01-01"))).holding().id.toString());
+                    "call-" + i, LocalDate.parse("2024-01-01"))).scheduled().holding().id.toString());
         }
 
         ExecutorService pool = Executors.newFixedThreadPool(4);

@@ -6,12 +6,11 @@ import java.time.format.DateTimeFormatter;
 import java.util.Objects;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A CloudEvents 1.0 event as the platform exchanges it: on Kafka in binary mode ({@code ce_*} headers,
- * JSON data as the record value, key = subject id); in the audit log in structured mode.
+ * JSON data as the record value, key = subject id). The audit log keeps it in structured mode
+ * ({@link KafkaCloudEvents#structured}).
  *
  * @param id      {@code ce_id}, unique per event; consumers are idempotent on it
  * @param source  {@code ce_source}, the emitting service, e.g. {@code /consent-service}
@@ -36,22 +35,6 @@ public record CloudEvent(String id, String source, String type, String subject, 
     /** The event type if it is one of the platform's, so consumers can switch on it. */
     public java.util.Optional<EventType> eventType() {
         return EventType.fromCeType(type);
-    }
-
-    /** The structured-mode JSON object (CloudEvents JSON format), with the time in UTC. */
-    public ObjectNode toStructured() {
-        ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("specversion", SPEC_VERSION);
-        node.put("id", id);
-        node.put("source", source);
-        node.put("type", type);
-        if (subject != null) {
-            node.put("subject", subject);
-        }
-        node.put("time", formatTime(time));
-        node.put("datacontenttype", DATA_CONTENT_TYPE);
-        node.set("data", data);
-        return node;
     }
 
     /** RFC 3339 in UTC with millisecond precision: the one time format on every header and leaf. */

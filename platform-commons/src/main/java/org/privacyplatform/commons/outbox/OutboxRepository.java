@@ -18,10 +18,6 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
         return update("publishedAt = ?1 where id in ?2", at, ids);
     }
 
-    public long countUnpublished() {
-        return count("publishedAt is null");
-    }
-
     /**
      * Only one relay in the whole cluster publishes at a time (per database), which keeps the per-subject
      * order across several instances of a service. The lock ends with the transaction.

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.privacyplatform.commons.events.Topics;
 import org.privacyplatform.commons.fixture.LedgerConsumer;
 import org.privacyplatform.commons.fixture.LedgerEntry;
 import org.privacyplatform.commons.testing.TestBroker;
@@ -57,7 +58,7 @@ class InboxTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> entries(subject) == 1);
 
-        ConsumerTask<String, String> deadLetters = kafka.consumeStrings().fromTopics(LedgerConsumer.TOPIC + ".dlq");
+        ConsumerTask<String, String> deadLetters = kafka.consumeStrings().fromTopics(Topics.deadLetter(LedgerConsumer.TOPIC));
         try {
             await().atMost(Duration.ofSeconds(30)).until(() -> deadLetters.getRecords().stream()
                     .filter(r -> subject.equals(r.key())).count() == 2);

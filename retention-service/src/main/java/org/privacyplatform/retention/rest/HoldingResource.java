@@ -37,9 +37,8 @@ public class HoldingResource {
     public Response register(@PathParam("subjectId") @SubjectId String subjectId, @Valid @NotNull HoldingRequest body) {
         var registered = holdings.register(new HoldingService.RegisterHolding(subjectId, body.category(), body.system(),
                 body.reference(), body.anchorDate()));
-        var item = holdings.schedule(subjectId).stream().filter(s -> s.holding().id.equals(registered.holding().id))
-                .findFirst().map(ScheduleItem::of).orElseThrow();
-        return Response.status(registered.created() ? Response.Status.CREATED : Response.Status.OK).entity(item).build();
+        return Response.status(registered.created() ? Response.Status.CREATED : Response.Status.OK)
+                .entity(ScheduleItem.of(registered.scheduled())).build();
     }
 
     @GET

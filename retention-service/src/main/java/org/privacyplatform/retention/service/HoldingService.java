@@ -41,7 +41,7 @@ public class HoldingService {
             LocalDate anchorDate) {
     }
 
-    public record Registered(Holding holding, boolean created) {
+    public record Registered(ScheduledHolding scheduled, boolean created) {
     }
 
     /** A holding with the rule it falls under and the legal holds that keep it. */
@@ -99,7 +99,9 @@ public class HoldingService {
         if (created) {
             holdings.persist(holding);
         }
-        return new Registered(holding, created);
+        Holding registered = holding;
+        return new Registered(new ScheduledHolding(holding, rule,
+                legalHolds.activeFor(command.subjectId()).stream().filter(l -> l.appliesTo(registered)).toList()), created);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -69,7 +69,7 @@ public class RequestResource {
         access.check(body.subjectId());
         RightsRequest request = requests.file(new RequestService.FileRequest(body.subjectId(), body.type(), body.details(),
                 identity.hasRole(Roles.DPO) ? Roles.DPO : Roles.DATA_SUBJECT));
-        return Response.status(Response.Status.CREATED).entity(view(request.id)).build();
+        return Response.status(Response.Status.CREATED).entity(view(request)).build();
     }
 
     @GET
@@ -77,7 +77,7 @@ public class RequestResource {
     @RolesAllowed({ Roles.DATA_SUBJECT, Roles.DPO })
     @Operation(summary = "One request: its clock, steps, outcomes and what was kept and why")
     public RequestView get(@PathParam("id") String id) {
-        return view(visible(id).id);
+        return view(visible(id));
     }
 
     @GET
@@ -87,7 +87,7 @@ public class RequestResource {
     public List<RequestView> search(@RestQuery RequestStatus status, @RestQuery Boolean overdue) {
         return QuarkusTransaction.joiningExisting().call(() -> repository
                 .search(status, Boolean.TRUE.equals(overdue), java.time.OffsetDateTime.now(clock)).stream()
-                .map(r -> view(r.id)).toList());
+                .map(this::view).toList());
     }
 
     @GET
@@ -97,7 +97,7 @@ public class RequestResource {
     public List<RequestView> forSubject(@PathParam("subjectId") @SubjectId String subjectId) {
         access.check(subjectId);
         return QuarkusTransaction.joiningExisting()
-                .call(() -> repository.forSubject(subjectId).stream().map(r -> view(r.id)).toList());
+                .call(() -> repository.forSubject(subjectId).stream().map(this::view).toList());
     }
 
     @POST
@@ -105,7 +105,7 @@ public class RequestResource {
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Identity verified (Art. 12(6)): the right is set in motion")
     public RequestView verifyIdentity(@PathParam("id") String id) {
-        return view(requests.verifyIdentity(parse(id), Roles.DPO).id);
+        return view(requests.verifyIdentity(parse(id), Roles.DPO));
     }
 
     @POST
@@ -113,7 +113,7 @@ public class RequestResource {
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Extend by two months, once, inside the first month, with the reason the subject is told")
     public RequestView extend(@PathParam("id") String id, @Valid @NotNull Extension body) {
-        return view(requests.extend(parse(id), body.reason(), Roles.DPO).id);
+        return view(requests.extend(parse(id), body.reason(), Roles.DPO));
     }
 
     @POST
@@ -121,7 +121,7 @@ public class RequestResource {
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Reject on a ground; the answer tells the subject where to complain")
     public RequestView reject(@PathParam("id") String id, @Valid @NotNull Rejection body) {
-        return view(requests.reject(parse(id), body.ground(), body.detail(), Roles.DPO).id);
+        return view(requests.reject(parse(id), body.ground(), body.detail(), Roles.DPO));
     }
 
     @POST
@@ -129,7 +129,7 @@ public class RequestResource {
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Close a request whose answer was given; refused while recipients have not answered")
     public RequestView complete(@PathParam("id") String id, @Valid Completion body) {
-        return view(requests.complete(parse(id), body == null ? null : body.note(), Roles.DPO).id);
+        return view(requests.complete(parse(id), body == null ? null : body.note(), Roles.DPO));
     }
 
     @POST
@@ -137,7 +137,7 @@ public class RequestResource {
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Lift a restriction, recorded only once the subject has been told (Art. 18(3))")
     public RequestView liftRestriction(@PathParam("id") String id, @Valid @NotNull Lifting body) {
-        return view(requests.liftRestriction(parse(id), body.subjectInformedAt(), Roles.DPO).id);
+        return view(requests.liftRestriction(parse(id), body.subjectInformedAt(), Roles.DPO));
     }
 
     @POST
@@ -147,7 +147,7 @@ public class RequestResource {
     public RequestView reportOutcome(@PathParam("id") String id, @Valid @NotNull OutcomeReport body) {
         return view(requests.reportOutcome(parse(id), new RequestService.Outcome(body.recipientId(), body.status(),
                 body.erased() == null ? null : json.valueToTree(body.erased()),
-                body.kept() == null ? null : json.valueToTree(body.kept()), body.note()), body.recipientId()).id);
+                body.kept() == null ? null : json.valueToTree(body.kept()), body.note()), body.recipientId()));
     }
 
     @GET
@@ -159,7 +159,7 @@ public class RequestResource {
         RightsRequest request = visible(id);
         return exports.export(request.id, identity.hasRole(Roles.DPO) ? Roles.DPO : Roles.DATA_SUBJECT,
                 subject -> json.valueToTree(QuarkusTransaction.requiringNew()
-                        .call(() -> repository.forSubject(subject).stream().map(r -> view(r.id)).toList())));
+                        .call(() -> repository.forSubject(subject).stream().map(this::view).toList())));
     }
 
     @POST
@@ -168,7 +168,7 @@ public class RequestResource {
     @Operation(summary = "Record a subject's death: their post-mortem instructions on file are applied")
     public List<RequestView> recordDeath(@PathParam("subjectId") @SubjectId String subjectId,
             @Valid @NotNull RequestBodies.Death body) {
-        return requests.recordDeath(subjectId, body.diedOn(), body.evidence()).stream().map(r -> view(r.id)).toList();
+        return requests.recordDeath(subjectId, body.diedOn(), body.evidence()).stream().map(this::view).toList();
     }
 
     /** The request if the caller may see it; another subject's request is "not found", never its data. */
@@ -180,9 +180,9 @@ public class RequestResource {
         return request;
     }
 
-    private RequestView view(UUID id) {
-        return QuarkusTransaction.joiningExisting().call(() -> RequestView.of(requests.get(id), requests.outcomes(id),
-                requests.history(id), config, json));
+    private RequestView view(RightsRequest request) {
+        return QuarkusTransaction.joiningExisting().call(() -> RequestView.of(request, requests.outcomes(request.id),
+                requests.history(request.id), config, json));
     }
 
     static UUID parse(String id) {
