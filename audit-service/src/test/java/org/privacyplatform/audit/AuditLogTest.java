@@ -9,15 +9,18 @@ import static org.hamcrest.Matchers.hasSize;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.List;
+import java.util.UUID;
 
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.privacyplatform.commons.events.Topics;
 import org.privacyplatform.commons.testing.EventProbe;
-import org.privacyplatform.commons.testing.TestBroker;
 import org.privacyplatform.commons.testing.TestTokens;
 
 import io.quarkus.test.common.WithTestResource;
@@ -85,16 +88,39 @@ class AuditLogTest {
     }
 
     @Test
-    void aMessageThatIsNoCloudEventGoesToTheDeadLetterTopicAndTheLogGoesOn() {
+    void aMessageThatIsNoCloudEventGoesToTheDeadLetterTopicAloneAndTheEventsAroundItAreLogged() {
+        // one burst, consumed in few polls: the malformed record sits amid good events of its batch
         String subject = AuditApi.subject();
-        try (var companion = TestBroker.companion()) {
-            companion.produceStrings().fromRecords(new ProducerRecord<>(Topics.CONSENT, subject, "not an event"))
-                    .awaitCompletion(Duration.ofSeconds(20));
+        List<String> ids = new ArrayList<>();
+        List<ProducerRecord<String, String>> burst = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            if (i == 150) {
+                burst.add(new ProducerRecord<>(Topics.CONSENT, subject, "not an event"));
+            }
+            String id = UUID.randomUUID().toString();
+            ids.add(id);
+            burst.add(EventProbe.record(Topics.CONSENT, id, "ConsentGranted", subject, "{\"n\":" + i + "}"));
         }
-        AuditApi.publishAndAwait(kafka, Topics.CONSENT, "ConsentGranted", subject);
+        kafka.sendAll(burst);
+        AuditApi.awaitLeaf(ids.get(ids.size() - 1));
 
-        await().atMost(Duration.ofSeconds(30)).until(() -> kafka.recordsFor(subject).stream()
-                .anyMatch(r -> "not an event".equals(r.value())));
+        // every good event is a leaf, once, in the order sent
+        List<String> logged = given().auth().oauth2(TestTokens.auditor()).queryParam("subjectId", subject)
+                .queryParam("size", 500).when().get("/audit/events").then().statusCode(200).extract().jsonPath()
+                .getList("items.event.id", String.class);
+        assertThat(logged).containsExactlyElementsOf(ids);
+        // and only the malformed record is set aside, with the reason and where it came from
+        await().atMost(Duration.ofSeconds(30)).until(() -> !kafka.recordsFor(subject).isEmpty());
+        assertThat(kafka.recordsFor(subject)).singleElement().satisfies(dead -> {
+            assertThat(dead.value()).isEqualTo("not an event");
+            assertThat(header(dead, "dead-letter-reason")).contains("ce_specversion");
+            assertThat(header(dead, "dead-letter-topic")).isEqualTo(Topics.CONSENT);
+            assertThat(header(dead, "dead-letter-offset")).matches("\\d+");
+        });
+    }
+
+    private static String header(ConsumerRecord<String, String> record, String name) {
+        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
     @Test

@@ -1,14 +1,23 @@
 package org.privacyplatform.audit.repository;
 
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import org.hibernate.Session;
 import org.privacyplatform.audit.AuditLeaf;
 import org.privacyplatform.audit.Checkpoint;
 import org.privacyplatform.audit.merkle.NodeStore;
+import org.privacyplatform.audit.merkle.PrefetchedNodes;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,24 +40,89 @@ public class LogRepository implements PanacheRepositoryBase<AuditLeaf, Long> {
                 .getSingleResult()).longValue();
     }
 
-    public boolean contains(String eventId) {
-        return count("eventId", eventId) > 0;
-    }
-
     public Optional<AuditLeaf> byEventId(String eventId) {
         return find("eventId", eventId).firstResultOptional();
     }
 
-    public NodeStore nodes() {
-        return new DbNodeStore(getEntityManager());
+    /** Runs a computation over the stored Merkle nodes, reading all the nodes it needs in one query. */
+    public <T> T withNodes(Function<NodeStore, T> computation) {
+        return PrefetchedNodes.compute(computation, this::nodes);
     }
 
-    public void insertNodes(List<NodeStore.Node> nodes) {
-        for (NodeStore.Node node : nodes) {
-            getEntityManager().createNativeQuery("insert into merkle_node (level, node_index, hash) values (?1, ?2, ?3)")
-                    .setParameter(1, (short) node.level()).setParameter(2, node.index()).setParameter(3, node.hash())
-                    .executeUpdate();
-        }
+    /** The event ids among {@code eventIds} that the log already holds. */
+    public Set<String> known(Collection<String> eventIds) {
+        return session().doReturningWork(connection -> {
+            Set<String> known = new HashSet<>();
+            try (PreparedStatement select = connection.prepareStatement("select event_id from audit_leaf where event_id = any(?)")) {
+                select.setArray(1, connection.createArrayOf("varchar", eventIds.toArray()));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        known.add(rows.getString(1));
+                    }
+                }
+            }
+            return known;
+        });
+    }
+
+    /** The stored hashes at these addresses, in one query; an address with no node is absent. */
+    public Map<PrefetchedNodes.Address, byte[]> nodes(Collection<PrefetchedNodes.Address> addresses) {
+        return session().doReturningWork(connection -> {
+            Map<PrefetchedNodes.Address, byte[]> nodes = new HashMap<>();
+            try (PreparedStatement select = connection.prepareStatement("""
+                    select n.level, n.node_index, n.hash from merkle_node n
+                    join unnest(?::smallint[], ?::bigint[]) as a(level, node_index)
+                      on n.level = a.level and n.node_index = a.node_index""")) {
+                select.setArray(1, connection.createArrayOf("smallint",
+                        addresses.stream().map(a -> (short) a.level()).toArray()));
+                select.setArray(2, connection.createArrayOf("bigint", addresses.stream().map(a -> a.index()).toArray()));
+                try (ResultSet rows = select.executeQuery()) {
+                    while (rows.next()) {
+                        nodes.put(new PrefetchedNodes.Address(rows.getShort(1), rows.getLong(2)), rows.getBytes(3));
+                    }
+                }
+            }
+            return nodes;
+        });
+    }
+
+    /** Inserts leaves and the nodes they complete, each table in one JDBC batch. */
+    public void insert(List<AuditLeaf> leaves, List<NodeStore.Node> nodes) {
+        session().doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into audit_leaf (leaf_index, event_id, topic, event_type, subject_id, source, event_time,
+                                            canonical, leaf_hash, appended_at)
+                    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                for (AuditLeaf leaf : leaves) {
+                    insert.setLong(1, leaf.leafIndex);
+                    insert.setString(2, leaf.eventId);
+                    insert.setString(3, leaf.topic);
+                    insert.setString(4, leaf.eventType);
+                    insert.setString(5, leaf.subjectId);
+                    insert.setString(6, leaf.source);
+                    insert.setObject(7, leaf.eventTime);
+                    insert.setString(8, leaf.canonical);
+                    insert.setBytes(9, leaf.leafHash);
+                    insert.setObject(10, leaf.appendedAt);
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+            try (PreparedStatement insert = connection.prepareStatement(
+                    "insert into merkle_node (level, node_index, hash) values (?, ?, ?)")) {
+                for (NodeStore.Node node : nodes) {
+                    insert.setShort(1, (short) node.level());
+                    insert.setLong(2, node.index());
+                    insert.setBytes(3, node.hash());
+                    insert.addBatch();
+                }
+                insert.executeBatch();
+            }
+        });
+    }
+
+    private Session session() {
+        return getEntityManager().unwrap(Session.class);
     }
 
     public List<AuditLeaf> query(EventQuery query, int page, int size) {
@@ -91,8 +165,7 @@ public class LogRepository implements PanacheRepositoryBase<AuditLeaf, Long> {
      * without holding the log in memory.
      */
     public void forEachLeaf(Consumer<Object[]> action) {
-        Session session = getEntityManager().unwrap(Session.class);
-        try (var rows = session.createNativeQuery("""
+        try (var rows = session().createNativeQuery("""
                 select l.leaf_index, l.canonical, l.leaf_hash, n.hash
                 from audit_leaf l left join merkle_node n on n.level = 0 and n.node_index = l.leaf_index
                 order by l.leaf_index""", Object[].class).setFetchSize(5000).getResultStream()) {

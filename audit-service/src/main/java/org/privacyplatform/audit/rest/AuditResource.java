@@ -135,12 +135,15 @@ public class AuditResource {
         Checkpoint checkpoint = checkpoints.current();
         var key = checkpoints.publicKey();
         List<EvidenceEvent> events = QuarkusTransaction.joiningExisting().call(() -> {
-            MerkleTree tree = new MerkleTree(log.nodes());
-            return log.query(new LogRepository.EventQuery(subjectId, null, null, null), 0, Integer.MAX_VALUE).stream()
-                    .filter(leaf -> leaf.leafIndex < checkpoint.treeSize)
-                    .map(leaf -> new EvidenceEvent(leaf.eventId, leaf.leafIndex, MerkleHashes.toHex(leaf.leafHash),
-                            leaf.canonical, AuditViews.hex(tree.inclusionProof(leaf.leafIndex, checkpoint.treeSize))))
-                    .toList();
+            List<AuditLeaf> leaves = log.query(new LogRepository.EventQuery(subjectId, null, null, null), 0, Integer.MAX_VALUE)
+                    .stream().filter(leaf -> leaf.leafIndex < checkpoint.treeSize).toList();
+            return log.withNodes(nodes -> {
+                MerkleTree tree = new MerkleTree(nodes);
+                return leaves.stream()
+                        .map(leaf -> new EvidenceEvent(leaf.eventId, leaf.leafIndex, MerkleHashes.toHex(leaf.leafHash),
+                                leaf.canonical, AuditViews.hex(tree.inclusionProof(leaf.leafIndex, checkpoint.treeSize))))
+                        .toList();
+            });
         });
         return new EvidenceBundle(subjectId, CheckpointView.of(checkpoint),
                 new PublicKeyView(key.origin(), key.keyId(), key.algorithm(), key.publicKey()), events);

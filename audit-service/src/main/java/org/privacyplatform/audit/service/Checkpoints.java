@@ -66,7 +66,7 @@ public class Checkpoints {
         if (latest != null && latest.treeSize == size) {
             return latest;
         }
-        byte[] root = size == 0 ? MerkleHashes.emptyRoot() : new MerkleTree(log.nodes()).rootHash(size);
+        byte[] root = size == 0 ? MerkleHashes.emptyRoot() : log.withNodes(nodes -> new MerkleTree(nodes).rootHash(size));
         SignedNote.Signed signed = SignedNote.sign(SignedNote.checkpointBody(config.origin(), size, root), config.origin(),
                 keys);
         Checkpoint checkpoint = new Checkpoint();

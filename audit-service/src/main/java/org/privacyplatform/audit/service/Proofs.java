@@ -40,8 +40,10 @@ public class Proofs {
             throw ProblemException.badRequest("treeSize", "event " + eventId + " is leaf " + leaf.leafIndex
                     + ": a tree of " + size + " leaves does not contain it yet");
         }
-        MerkleTree tree = new MerkleTree(log.nodes());
-        return new Inclusion(leaf.leafIndex, size, tree.rootHash(size), tree.inclusionProof(leaf.leafIndex, size));
+        return log.withNodes(nodes -> {
+            MerkleTree tree = new MerkleTree(nodes);
+            return new Inclusion(leaf.leafIndex, size, tree.rootHash(size), tree.inclusionProof(leaf.leafIndex, size));
+        });
     }
 
     /** Proof that the tree of {@code from} leaves is a prefix of the tree of {@code to} leaves. */
@@ -50,12 +52,14 @@ public class Proofs {
         if (from < 1 || from > to) {
             throw ProblemException.badRequest("from", "from must be between 1 and to (" + to + ")");
         }
-        MerkleTree tree = new MerkleTree(log.nodes());
-        return new Consistency(from, to, tree.rootHash(from), tree.rootHash(to), tree.consistencyProof(from, to));
+        return log.withNodes(nodes -> {
+            MerkleTree tree = new MerkleTree(nodes);
+            return new Consistency(from, to, tree.rootHash(from), tree.rootHash(to), tree.consistencyProof(from, to));
+        });
     }
 
     public byte[] rootHash(long size) {
-        return size == 0 ? MerkleHashes.emptyRoot() : new MerkleTree(log.nodes()).rootHash(size);
+        return size == 0 ? MerkleHashes.emptyRoot() : log.withNodes(nodes -> new MerkleTree(nodes).rootHash(size));
     }
 
     private long checkedSize(String field, long size) {

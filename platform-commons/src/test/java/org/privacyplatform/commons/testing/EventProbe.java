@@ -62,6 +62,17 @@ public class EventProbe implements AutoCloseable {
     }
 
     public void send(String topic, String id, String type, String subjectId, String jsonData) {
+        sendAll(List.of(record(topic, id, type, subjectId, jsonData)));
+    }
+
+    /** Sends records in one go, in order; records of one key land in one partition, so they keep that order. */
+    public void sendAll(List<ProducerRecord<String, String>> records) {
+        kafka.produceStrings().fromRecords(records).awaitCompletion(Duration.ofSeconds(20));
+    }
+
+    /** A binary-mode CloudEvent record keyed by the subject id, as the platform's services write them. */
+    public static ProducerRecord<String, String> record(String topic, String id, String type, String subjectId,
+            String jsonData) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, subjectId, jsonData);
         header(record, "ce_specversion", CloudEvent.SPEC_VERSION);
         header(record, "ce_id", id);
@@ -70,7 +81,7 @@ public class EventProbe implements AutoCloseable {
         header(record, "ce_subject", subjectId);
         header(record, "ce_time", CloudEvent.formatTime(OffsetDateTime.now()));
         header(record, "content-type", CloudEvent.DATA_CONTENT_TYPE);
-        kafka.produceStrings().fromRecords(record).awaitCompletion(Duration.ofSeconds(20));
+        return record;
     }
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {
