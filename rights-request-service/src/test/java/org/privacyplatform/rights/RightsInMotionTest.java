@@ -10,6 +10,12 @@ import static org.hamcrest.Matchers.hasItems;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,6 +86,39 @@ class RightsInMotionTest {
         assertThat(completed.data().path("status").asText()).isEqualTo("PARTIALLY_COMPLETED");
         given().auth().oauth2(TestTokens.dataSubject(subject)).when().get("/requests/{id}", id).then()
                 .body("kept[0].ground", containsString("17(3)(e)"));
+    }
+
+    @Test
+    void answersArrivingTogetherCompleteTheRequest() throws Exception {
+        // the three recipients answer at the same moment, two over Kafka and one over REST: whichever answer is
+        // applied last must see the others and close the request
+        putRecipients();
+        List<String> ids = new ArrayList<>();
+        for (int i = 0; i < 15; i++) {
+            String subject = RightsApi.subject();
+            String id = RightsApi.fileOwn(subject, "ERASURE", null);
+            RightsApi.dpo(id, "verify-identity", null).statusCode(200).body("status", equalTo("IN_PROGRESS"));
+            ids.add(id);
+            ExecutorService processor = Executors.newSingleThreadExecutor();
+            try {
+                var rest = processor.submit(() -> outcome(TestTokens.service(), id, "crm-processor", "DONE").statusCode(200));
+                rights.sendAll(List.of(
+                        EventProbe.record(Topics.CONSENT, UUID.randomUUID().toString(), "ErasureCompleted", subject,
+                                "{\"requestId\":\"" + id + "\",\"subjectId\":\"" + subject
+                                        + "\",\"system\":\"consent-service\",\"erased\":[],\"kept\":[]}"),
+                        EventProbe.record(Topics.RETENTION, UUID.randomUUID().toString(), "ErasureCompleted", subject,
+                                "{\"requestId\":\"" + id + "\",\"subjectId\":\"" + subject
+                                        + "\",\"system\":\"retention-service\",\"erased\":[],\"kept\":[]}")));
+                rest.get(20, TimeUnit.SECONDS);
+            } finally {
+                processor.shutdown();
+            }
+        }
+        for (String id : ids) {
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RightsApi.get(id)
+                    .body("outcomes.status", org.hamcrest.Matchers.everyItem(equalTo("DONE")))
+                    .body("status", equalTo("COMPLETED")));
+        }
     }
 
     @Test

@@ -55,6 +55,25 @@ public class RequestRepository implements PanacheRepositoryBase<RightsRequest, U
                 .setParameter(1, requestId).getResultList();
     }
 
+    /**
+     * The recipients whose answer is still awaited, read from the database as it is now: a scalar query, so
+     * outcomes this transaction loaded earlier (and another has since answered) cannot hide a newer answer.
+     */
+    public List<String> pendingRecipients(UUID requestId) {
+        flush();
+        return getEntityManager().createQuery("select o.recipientId from RecipientOutcome o where o.requestId = ?1"
+                + " and o.status = '" + RecipientOutcome.PENDING + "' order by o.recipientId", String.class)
+                .setParameter(1, requestId).getResultList();
+    }
+
+    /** How many recipients answered with less than DONE (PARTIAL or FAILED), read as {@link #pendingRecipients}. */
+    public long answersShortOfDone(UUID requestId) {
+        flush();
+        return getEntityManager().createQuery("select count(o) from RecipientOutcome o where o.requestId = ?1"
+                + " and o.status not in ('" + RecipientOutcome.DONE + "', '" + RecipientOutcome.PENDING + "')", Long.class)
+                .setParameter(1, requestId).getSingleResult();
+    }
+
     public Optional<RecipientOutcome> lockOutcome(UUID requestId, String recipientId) {
         return getEntityManager()
                 .createQuery("from RecipientOutcome where requestId = ?1 and recipientId = ?2", RecipientOutcome.class)

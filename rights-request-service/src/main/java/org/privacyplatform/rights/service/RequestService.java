@@ -190,8 +190,7 @@ public class RequestService {
     /** Whether the request exists and still waits for this recipient's answer. */
     @Transactional(Transactional.TxType.SUPPORTS)
     public boolean awaits(UUID id, String recipientId) {
-        return requests.outcomes(id).stream()
-                .anyMatch(o -> o.recipientId.equals(recipientId) && RecipientOutcome.PENDING.equals(o.status));
+        return requests.pendingRecipients(id).contains(recipientId);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -282,15 +281,12 @@ public class RequestService {
     }
 
     private List<String> pendingRecipients(RightsRequest request) {
-        requests.flush();
-        return requests.outcomes(request.id).stream().filter(o -> RecipientOutcome.PENDING.equals(o.status))
-                .map(o -> o.recipientId).toList();
+        return requests.pendingRecipients(request.id);
     }
 
     /** Completed when every recipient did everything; partially completed when something was kept or failed. */
     private RequestStatus outcomeStatus(RightsRequest request) {
-        boolean partial = requests.outcomes(request.id).stream().anyMatch(o -> !RecipientOutcome.DONE.equals(o.status)
-                && !RecipientOutcome.PENDING.equals(o.status));
+        boolean partial = requests.answersShortOfDone(request.id) > 0;
         return partial ? RequestStatus.PARTIALLY_COMPLETED : RequestStatus.COMPLETED;
     }
 
