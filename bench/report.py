@@ -3,11 +3,15 @@
 
 Usage: report.py MACHINE_JSON RAW_JSONL RUNS SECONDS_PER_RUN RESULTS_DIR
 
+The targets table is also written into the root README, between its bench-table markers.
+
 Every figure is given as min, median and max over the runs. A figure held to a limit of this machine is a
 ratio computed run by run (run i of the figure over run i of its baseline). A target is judged on the
 median; where the worst run misses a target the median meets, the report says so.
 """
 import json
+import os
+import re
 import statistics
 import sys
 from collections import defaultdict
@@ -130,6 +134,16 @@ md += [f"| {' | '.join(r)} |" for r in rows]
 md += ["", "## Baselines and details", "", "| figure | min | median | max | unit |", "|---|---:|---:|---:|---|"]
 md += [f"| {' | '.join(r)} |" for r in detail_rows]
 open(f"{results}/latest.md", "w").write("\n".join(md) + "\n")
+
+readme = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "README.md")
+if os.path.exists(readme):
+    table = "\n".join(md[md.index("## Targets") + 2:md.index("## Baselines and details") - 1])
+    block = (f"<!-- bench-table: written from bench/results/latest.md -->\nLatest run, {m['date']}, on {m['cores']} cores "
+             f"({m['cpu']}), {m['memory_mib']:,} MiB, {m['java']}:\n\n{table}\n<!-- /bench-table -->")
+    text = open(readme).read()
+    updated = re.sub(r"<!-- bench-table:.*?<!-- /bench-table -->", lambda _: block, text, flags=re.S)
+    if updated != text:
+        open(readme, "w").write(updated)
 print("\n".join(md))
 missed = [r[0] for r in rows if r[6].startswith(("MISSED", "NOT MEASURED"))]
 if missed:
