@@ -36,12 +36,7 @@ public final class PrefetchedNodes {
             wanted.add(new Address(level, index));
             return PLACEHOLDER;
         });
-        if (wanted.isEmpty()) {
-            return computation.apply((level, index) -> {
-                throw new NoSuchElementException("no Merkle node at level " + level + ", index " + index);
-            });
-        }
-        Map<Address, byte[]> nodes = fetch.apply(wanted);
+        Map<Address, byte[]> nodes = wanted.isEmpty() ? Map.of() : fetch.apply(wanted);
         return computation.apply((level, index) -> {
             byte[] hash = nodes.get(new Address(level, index));
             if (hash == null) {

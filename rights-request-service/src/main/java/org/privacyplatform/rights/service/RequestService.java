@@ -132,7 +132,7 @@ public class RequestService {
     /** The DPO closes a request whose answer was given (access, portability, a request with no recipient left). */
     public RightsRequest complete(UUID id, String note, String actor) {
         RightsRequest request = lock(id);
-        List<String> pending = pendingRecipients(request);
+        List<String> pending = requests.pendingRecipients(request.id);
         if (!pending.isEmpty()) {
             throw ProblemException.conflict("request " + id + " still waits for " + String.join(", ", pending));
         }
@@ -180,7 +180,7 @@ public class RequestService {
         history(request, "OUTCOME " + outcome.recipientId() + " " + outcome.status(), request.status, actor, outcome.note());
         outbox.record(EventType.RECIPIENT_OUTCOME_REPORTED, request.subjectId, new RecipientOutcomeReported(
                 request.id.toString(), request.subjectId, outcome.recipientId(), outcome.status(), stored.reportedAt));
-        if (pendingRecipients(request).isEmpty() && request.status == RequestStatus.IN_PROGRESS
+        if (requests.pendingRecipients(request.id).isEmpty() && request.status == RequestStatus.IN_PROGRESS
                 && request.type != RequestType.RESTRICTION) {
             close(request, outcomeStatus(request), "system", "every recipient answered");
         }
@@ -278,10 +278,6 @@ public class RequestService {
             requests.persistOutcome(outcome);
         }
         return !asked.isEmpty();
-    }
-
-    private List<String> pendingRecipients(RightsRequest request) {
-        return requests.pendingRecipients(request.id);
     }
 
     /** Completed when every recipient did everything; partially completed when something was kept or failed. */
