@@ -28,7 +28,9 @@ import io.quarkus.test.junit.TestProfile;
 @TestProfile(DatabaseOutageTest.DatabaseNotYetThere.class)
 class DatabaseOutageTest {
 
-    static final int PORT = 55432;
+    // below the ephemeral range (32768-60999): a client retrying a port in that range can connect to itself
+    // (TCP simultaneous open) and hold the port the database then fails to bind
+    static final int PORT = 25432;
     private static final Path DATA = Path.of(System.getProperty("java.io.tmpdir"), "privacy-outage-pg-" + ProcessHandle.current().pid());
 
     public static class DatabaseNotYetThere implements QuarkusTestProfile {
