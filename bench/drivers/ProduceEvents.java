@@ -31,10 +31,12 @@ public class ProduceEvents {
             for (int n = 0; n < count; n++) {
                 String subject = prefix + "-subject-" + (n % 1000);
                 var record = new ProducerRecord<>(topic, subject,
-                        "{\"subjectId\":\"" + subject + "\",\"purposeId\":\"newsletter\",\"noticeVersion\":\"1.0\",\"n\":" + n + "}");
+                        "{\"subjectId\":\"" + subject + "\",\"purposeId\":\"newsletter\",\"legalBasis\":\"CONSENT\","
+                                + "\"noticeVersion\":\"1.0\",\"source\":\"api\",\"grantedAt\":\"" + time + "\",\"expiresAt\":null}");
                 header(record, "ce_specversion", "1.0");
                 header(record, "ce_id", prefix + "-" + n);
-                header(record, "ce_source", "/bench");
+                // as the consent service writes them (topic consent.events): consumers check every event against the contract
+                header(record, "ce_source", "/consent-service");
                 header(record, "ce_type", "ConsentGranted");
                 header(record, "ce_subject", subject);
                 header(record, "ce_time", time);

@@ -25,7 +25,7 @@ final class AuditApi {
 
     /** Publishes an event on a topic and waits until it is a leaf of the log; returns its ce_id. */
     static String publishAndAwait(EventProbe kafka, String topic, String type, String subject) {
-        String id = kafka.send(topic, type, subject, "{\"subjectId\":\"" + subject + "\",\"note\":\"caf\\u00e9 \\u20ac\"}");
+        String id = kafka.send(topic, type, subject, EventProbe.sample(topic, type, subject));
         awaitLeaf(id);
         return id;
     }

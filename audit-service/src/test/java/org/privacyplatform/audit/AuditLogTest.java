@@ -52,14 +52,16 @@ class AuditLogTest {
         String rights = AuditApi.publishAndAwait(kafka, Topics.RIGHTS, "ErasureRequested", subject);
         String retention = AuditApi.publishAndAwait(kafka, Topics.RETENTION, "RetentionExpired", subject);
 
-        JsonPath event = given().auth().oauth2(TestTokens.auditor()).when().get("/audit/events/{id}", rights)
+        given().auth().oauth2(TestTokens.auditor()).when().get("/audit/events/{id}", rights)
                 .then().statusCode(200).body("event.id", equalTo(rights)).body("event.type", equalTo("ErasureRequested"))
                 .body("event.subject", equalTo(subject)).body("event.specversion", equalTo("1.0"))
-                .body("event.data.subjectId", equalTo(subject)).body("topic", equalTo(Topics.RIGHTS))
-                .extract().jsonPath();
+                .body("event.data.subjectId", equalTo(subject)).body("topic", equalTo(Topics.RIGHTS));
+        JsonPath event = given().auth().oauth2(TestTokens.auditor()).when().get("/audit/events/{id}", retention)
+                .then().statusCode(200).body("topic", equalTo(Topics.RETENTION)).extract().jsonPath();
         String canonical = event.getString("canonical");
         // RFC 8785: keys sorted, no whitespace, non-ASCII characters as themselves
-        assertThat(canonical).startsWith("{\"data\":{\"note\":\"café €\",\"subjectId\":");
+        assertThat(canonical).startsWith("{\"data\":{\"anchorDate\":\"2026-01-05\",\"category\":\"newsletter\",")
+                .contains("\"reference\":\"dossier café €\"");
         assertThat(canonical).doesNotContain(" \"").doesNotContain("\n");
         MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
         sha256.update((byte) 0x00);
@@ -77,7 +79,7 @@ class AuditLogTest {
     void theSameEventDeliveredTwiceIsOneLeaf() {
         String subject = AuditApi.subject();
         String id = java.util.UUID.randomUUID().toString();
-        String data = "{\"subjectId\":\"" + subject + "\"}";
+        String data = EventProbe.consentGranted(subject, "newsletter");
         kafka.send(Topics.CONSENT, id, "ConsentGranted", subject, data);
         kafka.send(Topics.CONSENT, id, "ConsentGranted", subject, data);
         // a later event with the same key proves both copies were consumed
@@ -99,7 +101,7 @@ class AuditLogTest {
             }
             String id = UUID.randomUUID().toString();
             ids.add(id);
-            burst.add(EventProbe.record(Topics.CONSENT, id, "ConsentGranted", subject, "{\"n\":" + i + "}"));
+            burst.add(EventProbe.record(Topics.CONSENT, id, "ConsentGranted", subject, EventProbe.consentGranted(subject, "newsletter")));
         }
         kafka.sendAll(burst);
         AuditApi.awaitLeaf(ids.get(ids.size() - 1));
@@ -114,6 +116,7 @@ class AuditLogTest {
         assertThat(kafka.recordsFor(subject)).singleElement().satisfies(dead -> {
             assertThat(dead.value()).isEqualTo("not an event");
             assertThat(header(dead, "dead-letter-reason")).contains("ce_specversion");
+            assertThat(header(dead, "dead-letter-consumer")).isEqualTo("audit-service");
             assertThat(header(dead, "dead-letter-topic")).isEqualTo(Topics.CONSENT);
             assertThat(header(dead, "dead-letter-offset")).matches("\\d+");
         });

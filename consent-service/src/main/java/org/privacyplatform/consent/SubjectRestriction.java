@@ -20,8 +20,6 @@ public class SubjectRestriction extends PanacheEntityBase {
     @Column(name = "request_id", nullable = false)
     public String requestId;
 
-    public String ground;
-
     @Column(name = "restricted_at", nullable = false)
     public OffsetDateTime restrictedAt;
 }

@@ -143,7 +143,7 @@ class DecisionTest {
 
         consentEvents.send(Topics.RIGHTS, "ProcessingRestricted", subject,
                 "{\"requestId\":\"" + requestId + "\",\"subjectId\":\"" + subject
-                        + "\",\"ground\":\"accuracy contested\",\"restrictedAt\":\"2026-11-26T10:00:00Z\"}");
+                        + "\",\"restrictedAt\":\"2026-11-26T10:00:00Z\"}");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ConsentApi.decision(subject, "newsletter")
                 .body("allowed", equalTo(false)).body("reason", equalTo("RESTRICTED")).body("storageOnly", equalTo(true)));
         ConsentApi.decision(subject, "training-access").body("allowed", equalTo(false)).body("storageOnly", equalTo(true));
@@ -160,7 +160,8 @@ class DecisionTest {
     void anObjectionFiledAsARightsRequestReachesTheDecisions() {
         String subject = ConsentResourceTest.subject();
         consentEvents.send(Topics.RIGHTS, "ObjectionRecorded", subject, "{\"requestId\":\"" + UUID.randomUUID()
-                + "\",\"subjectId\":\"" + subject + "\",\"purposeIds\":[],\"directMarketingOnly\":true}");
+                + "\",\"subjectId\":\"" + subject + "\",\"purposeIds\":[],\"directMarketingOnly\":true,"
+                + "\"recordedAt\":\"2026-11-26T10:00:00Z\"}");
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ConsentApi.decision(subject, "personalised-marketing")
                 .body("allowed", equalTo(false)).body("reason", equalTo("OBJECTED_DIRECT_MARKETING")));
@@ -181,8 +182,7 @@ class DecisionTest {
         ConsentApi.decision(subject, "newsletter").body("reason", equalTo("NO_CONSENT"));
 
         // ... until the other instance's event arrives
-        consentEvents.send(Topics.CONSENT, "ConsentGranted", subject, "{\"subjectId\":\"" + subject
-                + "\",\"purposeId\":\"newsletter\"}");
+        consentEvents.send(Topics.CONSENT, "ConsentGranted", subject, EventProbe.consentGranted(subject, "newsletter"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ConsentApi.decision(subject, "newsletter")
                 .body("allowed", equalTo(true)).body("reason", equalTo("CONSENT_GIVEN")));
     }

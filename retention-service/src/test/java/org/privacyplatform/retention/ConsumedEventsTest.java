@@ -94,4 +94,33 @@ class ConsumedEventsTest {
         RetentionApi.schedule(subject).body("find { it.category == 'prospect' }.status", equalTo("ERASED"))
                 .body("find { it.category == 'accounting' }.status", equalTo("HELD"));
     }
+
+    @Test
+    void aBackDatedWithdrawalFromAnotherWriterMakesNothingFallDue() {
+        String subject = RetentionApi.subject();
+        RetentionApi.register(subject, "newsletter", null).statusCode(201);
+        String backDated = EventProbe.sample(Topics.CONSENT, "ConsentWithdrawn", subject)
+                .replaceAll("\"withdrawnAt\":\"[^\"]*\"", "\"withdrawnAt\":\"2020-01-01T00:00:00Z\"");
+        try (EventProbe deadLetters = new EventProbe(Topics.deadLetter(Topics.CONSENT))) {
+            events.sendAll(java.util.List.of(EventProbe.withHeader(EventProbe.record(Topics.CONSENT,
+                    java.util.UUID.randomUUID().toString(), "ConsentWithdrawn", subject, backDated), "ce_source", "/retention-service")));
+
+            var dead = await().atMost(Duration.ofSeconds(30))
+                    .until(() -> deadLetterOf(deadLetters, subject, "retention-service.consent-events"), java.util.Optional::isPresent)
+                    .orElseThrow();
+            assertThat(reason(dead)).contains("ce_source is not consent.events's owner");
+        }
+        RetentionApi.schedule(subject).body("find { it.category == 'newsletter' }.dueOn", org.hamcrest.Matchers.nullValue())
+                .body("find { it.category == 'newsletter' }.status", equalTo("HELD"));
+    }
+
+    private static java.util.Optional<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> deadLetterOf(
+            EventProbe deadLetters, String subject, String consumer) {
+        return deadLetters.recordsFor(subject).stream().filter(r -> consumer.equals(new String(
+                r.headers().lastHeader("dead-letter-consumer").value(), java.nio.charset.StandardCharsets.UTF_8))).findFirst();
+    }
+
+    private static String reason(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record) {
+        return new String(record.headers().lastHeader("dead-letter-reason").value(), java.nio.charset.StandardCharsets.UTF_8);
+    }
 }

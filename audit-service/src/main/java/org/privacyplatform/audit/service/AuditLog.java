@@ -18,6 +18,8 @@ import org.privacyplatform.audit.merkle.MerkleTree;
 import org.privacyplatform.audit.merkle.NodeStore;
 import org.privacyplatform.audit.merkle.PrefetchedNodes.Address;
 import org.privacyplatform.audit.repository.LogRepository;
+import org.privacyplatform.commons.events.CloudEvent;
+import org.privacyplatform.commons.events.EventContract;
 import org.privacyplatform.commons.events.KafkaCloudEvents;
 import org.privacyplatform.commons.events.MalformedEventException;
 
@@ -36,7 +38,7 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 public class AuditLog {
 
-    /** A record that is no CloudEvent, or has no canonical form: it belongs on the dead-letter topic. */
+    /** A record that breaks the event contract, or has no canonical form: it belongs on the dead-letter topic. */
     public record Rejected(ConsumerRecord<String, String> record, MalformedEventException reason) {
     }
 
@@ -48,12 +50,14 @@ public class AuditLog {
     }
 
     private final LogRepository log;
+    private final EventContract contract;
     private final Clock clock;
     private final Counter appended;
     private final Counter duplicates;
 
-    public AuditLog(LogRepository log, Clock clock, MeterRegistry registry) {
+    public AuditLog(LogRepository log, EventContract contract, Clock clock, MeterRegistry registry) {
         this.log = log;
+        this.contract = contract;
         this.clock = clock;
         this.appended = Counter.builder("audit.log.appended").description("events appended to the log").register(registry);
         this.duplicates = Counter.builder("audit.log.duplicates").description("events delivered again and skipped")
@@ -62,7 +66,7 @@ public class AuditLog {
 
     /**
      * Appends the records' events in the given order, skipping those the log (or the batch) already holds.
-     * Records that are no CloudEvent are returned as rejected, and appended nowhere.
+     * Records that break the event contract are returned as rejected, and appended nowhere.
      */
     @Transactional
     public Appended append(List<ConsumerRecord<String, String>> records) {
@@ -121,8 +125,9 @@ public class AuditLog {
         return nodes;
     }
 
-    private static Candidate candidate(ConsumerRecord<String, String> record) {
-        ObjectNode event = KafkaCloudEvents.structured(record);
+    private Candidate candidate(ConsumerRecord<String, String> record) {
+        CloudEvent accepted = contract.accept(record);
+        ObjectNode event = KafkaCloudEvents.structured(record, accepted);
         String canonical;
         try {
             canonical = Canonical.canonicalize(event);

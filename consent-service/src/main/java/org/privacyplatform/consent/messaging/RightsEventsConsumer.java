@@ -6,17 +6,16 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.privacyplatform.commons.events.CloudEvent;
 import org.privacyplatform.commons.events.ErasureRequested;
 import org.privacyplatform.commons.events.EventData;
-import org.privacyplatform.commons.events.KafkaCloudEvents;
-import org.privacyplatform.commons.events.MalformedEventException;
 import org.privacyplatform.commons.events.ObjectionRecorded;
 import org.privacyplatform.commons.events.ProcessingRestricted;
 import org.privacyplatform.commons.events.RestrictionLifted;
-import org.privacyplatform.commons.inbox.Inbox;
+import org.privacyplatform.commons.messaging.Deliveries;
 import org.privacyplatform.consent.service.ConsentService;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -30,21 +29,22 @@ public class RightsEventsConsumer {
     public static final String CHANNEL = "rights-events";
     static final String CONSUMER = "consent-service.rights-events";
 
-    private final Inbox inbox;
+    private final Deliveries deliveries;
     private final ConsentService consents;
     private final ObjectMapper json;
 
-    public RightsEventsConsumer(Inbox inbox, ConsentService consents, ObjectMapper json) {
-        this.inbox = inbox;
+    public RightsEventsConsumer(Deliveries deliveries, ConsentService consents, ObjectMapper json) {
+        this.deliveries = deliveries;
         this.consents = consents;
         this.json = json;
     }
 
     @Incoming(CHANNEL)
     @Blocking
-    @Retry(delay = 1000, maxRetries = 30, abortOn = MalformedEventException.class)
+    @Retry(maxRetries = -1, delay = 200, maxDuration = 0) // infrastructure failures only, while they last
+    @ExponentialBackoff(maxDelay = 10, maxDelayUnit = java.time.temporal.ChronoUnit.SECONDS)
     public void onEvent(ConsumerRecord<String, String> record) {
-        inbox.apply(CONSUMER, KafkaCloudEvents.fromRecord(record), this::apply);
+        deliveries.deliver(CONSUMER, record, this::apply);
     }
 
     private void apply(CloudEvent event) {
@@ -56,8 +56,7 @@ public class RightsEventsConsumer {
                 }
                 case PROCESSING_RESTRICTED -> {
                     ProcessingRestricted restriction = EventData.read(json, event, ProcessingRestricted.class);
-                    consents.restrict(restriction.subjectId(), restriction.requestId(), restriction.ground(),
-                            restriction.restrictedAt());
+                    consents.restrict(restriction.subjectId(), restriction.requestId(), restriction.restrictedAt());
                 }
                 case RESTRICTION_LIFTED -> consents.liftRestriction(EventData.read(json, event, RestrictionLifted.class).subjectId());
                 case OBJECTION_RECORDED -> {

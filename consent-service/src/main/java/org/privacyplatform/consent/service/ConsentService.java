@@ -144,7 +144,7 @@ public class ConsentService {
     }
 
     /** Art. 18: from now on the decision API allows storage only. */
-    public void restrict(String subjectId, String requestId, String ground, OffsetDateTime at) {
+    public void restrict(String subjectId, String requestId, OffsetDateTime at) {
         SubjectRestriction restriction = restrictions.findById(subjectId);
         boolean created = restriction == null;
         if (created) {
@@ -152,7 +152,6 @@ public class ConsentService {
             restriction.subjectId = subjectId;
         }
         restriction.requestId = requestId;
-        restriction.ground = ground;
         restriction.restrictedAt = at;
         if (created) {
             restrictions.persist(restriction);

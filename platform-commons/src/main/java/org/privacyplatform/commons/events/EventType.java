@@ -35,15 +35,17 @@ public enum EventType {
     LEGAL_HOLD_PLACED("LegalHoldPlaced", Topics.RETENTION),
     LEGAL_HOLD_LIFTED("LegalHoldLifted", Topics.RETENTION),
 
-    // every service that erased, on its own topic
-    ERASURE_COMPLETED("ErasureCompleted", null);
+    // every service that erased, on its own topic (the rights-request service only asks)
+    ERASURE_COMPLETED("ErasureCompleted", null, Topics.CONSENT, Topics.RETENTION);
 
     private final String ceType;
     private final String topic;
+    private final java.util.Set<String> topics;
 
-    EventType(String ceType, String topic) {
+    EventType(String ceType, String topic, String... otherTopics) {
         this.ceType = ceType;
         this.topic = topic;
+        this.topics = topic != null ? java.util.Set.of(topic) : java.util.Set.of(otherTopics);
     }
 
     public String ceType() {
@@ -56,6 +58,11 @@ public enum EventType {
      */
     public Optional<String> topic() {
         return Optional.ofNullable(topic);
+    }
+
+    /** Whether events of this type may appear on {@code topic}: its owner emits them there. */
+    public boolean belongsTo(String topic) {
+        return topics.contains(topic);
     }
 
     public static Optional<EventType> fromCeType(String ceType) {

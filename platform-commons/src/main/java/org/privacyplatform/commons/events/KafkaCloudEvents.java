@@ -56,7 +56,11 @@ public final class KafkaCloudEvents {
      * {@link MalformedEventException} for anything {@link #fromRecord} refuses.
      */
     public static ObjectNode structured(ConsumerRecord<String, String> record) {
-        CloudEvent event = fromRecord(record);
+        return structured(record, fromRecord(record));
+    }
+
+    /** {@link #structured(ConsumerRecord)} of a record already read as {@code event}. */
+    public static ObjectNode structured(ConsumerRecord<String, String> record, CloudEvent event) {
         ObjectNode node = JSON.createObjectNode();
         for (Header header : record.headers()) {
             if (header.key().startsWith("ce_") && header.value() != null) {

@@ -7,7 +7,8 @@ import java.time.OffsetDateTime;
  * RequestCompleted, RectificationRequested): what an auditor asks about, without the request's content
  * (which may hold personal data and stays in the rights-request service).
  *
- * @param note the extension reason, the rejection ground, or the final status, where the step has one
+ * @param note the rejection ground or the final status, where the step has one: a code, never free text (an
+ *             extension's reasons stay in the rights-request service)
  */
 public record RequestEvent(String requestId, String subjectId, String type, String status, OffsetDateTime at,
         OffsetDateTime dueAt, String note) {

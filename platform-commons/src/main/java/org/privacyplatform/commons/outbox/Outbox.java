@@ -19,11 +19,16 @@ import jakarta.transaction.Transactional;
 
 import org.privacyplatform.commons.PlatformConfig;
 import org.privacyplatform.commons.events.CloudEvent;
+import org.privacyplatform.commons.events.EventContract;
 import org.privacyplatform.commons.events.EventType;
+import org.privacyplatform.commons.problem.Problem;
+import org.privacyplatform.commons.problem.ProblemException;
 
 /**
  * Writes events into the outbox table, inside the caller's transaction: the state change and its event
- * commit together or not at all. {@link OutboxRelay} publishes them afterwards.
+ * commit together or not at all. {@link OutboxRelay} publishes them afterwards. An event whose data breaks its
+ * type's schema ({@link EventContract}) is refused before anything is written: the caller's transaction rolls
+ * back and the API answers 400 naming the field.
  */
 @ApplicationScoped
 public class Outbox {
@@ -33,10 +38,12 @@ public class Outbox {
     private final Clock clock;
     private final PlatformConfig config;
     private final Event<OutboxWritten> written;
+    private final EventContract contract;
 
     public Outbox(OutboxRepository repository, ObjectMapper json, Clock clock, PlatformConfig config,
-            Event<OutboxWritten> written) {
+            Event<OutboxWritten> written, EventContract contract) {
         this.repository = repository;
+        this.contract = contract;
         this.json = json;
         this.clock = clock;
         this.config = config;
@@ -68,6 +75,7 @@ public class Outbox {
     @Transactional(Transactional.TxType.MANDATORY)
     public CloudEvent record(String topic, String ceType, String key, String subjectId, Object data) {
         JsonNode tree = toTree(data);
+        requireValid(ceType, tree);
         CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), config.events().source(), ceType,
                 subjectId, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS), tree);
         OutboxEvent row = new OutboxEvent();
@@ -105,6 +113,8 @@ public class Outbox {
                     insert into outbox_event (event_id, topic, event_type, message_key, subject_id, source, occurred_at, payload)
                     values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
                 for (SubjectEvent event : events) {
+                    JsonNode tree = toTree(event.data());
+                    requireValid(type.ceType(), tree);
                     insert.setString(1, UUID.randomUUID().toString());
                     insert.setString(2, topic);
                     insert.setString(3, type.ceType());
@@ -112,7 +122,7 @@ public class Outbox {
                     insert.setString(5, event.subjectId());
                     insert.setString(6, source);
                     insert.setObject(7, now);
-                    insert.setString(8, write(toTree(event.data())));
+                    insert.setString(8, write(tree));
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -120,6 +130,18 @@ public class Outbox {
         });
         written.fire(new OutboxWritten("batch of " + events.size()));
         return events.size();
+    }
+
+    private void requireValid(String ceType, JsonNode tree) {
+        if (!contract.knows(ceType)) {
+            throw new IllegalArgumentException("event type '" + ceType + "' has no schema in the event contract");
+        }
+        List<EventContract.Violation> violations = contract.violations(ceType, tree);
+        if (!violations.isEmpty()) {
+            throw new ProblemException(400, "Bad Request", "the " + ceType + " event this change publishes breaks the "
+                    + "event contract: " + violations.get(0).field() + " " + violations.get(0).message(),
+                    violations.stream().map(v -> new Problem.FieldError(v.field(), v.message())).toList());
+        }
     }
 
     private JsonNode toTree(Object data) {

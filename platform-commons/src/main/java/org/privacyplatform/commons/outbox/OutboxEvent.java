@@ -46,4 +46,11 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "published_at")
     public OffsetDateTime publishedAt;
+
+    /** Set when the broker refused the record for good (too large, say): the relay goes on without it. */
+    @Column(name = "refused_at")
+    public OffsetDateTime refusedAt;
+
+    @Column(name = "refusal")
+    public String refusal;
 }

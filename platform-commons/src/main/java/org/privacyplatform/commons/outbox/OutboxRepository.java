@@ -11,7 +11,17 @@ public class OutboxRepository implements PanacheRepositoryBase<OutboxEvent, Long
 
     /** The oldest unpublished events, in the order they were written. */
     public List<OutboxEvent> nextBatch(int size) {
-        return find("publishedAt is null order by id").page(0, size).list();
+        return find("publishedAt is null and refusedAt is null order by id").page(0, size).list();
+    }
+
+    /** Sets an event aside for good, with the broker's reason: the relay never sends it again. */
+    public void markRefused(long id, OffsetDateTime at, String reason) {
+        update("refusedAt = ?1, refusal = ?2 where id = ?3", at,
+                reason.length() > 500 ? reason.substring(0, 500) : reason, id);
+    }
+
+    public long countRefused() {
+        return count("refusedAt is not null");
     }
 
     public int markPublished(List<Long> ids, OffsetDateTime at) {

@@ -19,6 +19,8 @@ import org.privacyplatform.commons.events.CloudEvent;
 import org.privacyplatform.commons.events.KafkaCloudEvents;
 import org.privacyplatform.commons.fixture.LedgerEntry;
 import org.privacyplatform.commons.fixture.LedgerService;
+import org.privacyplatform.commons.problem.Problem;
+import org.privacyplatform.commons.problem.ProblemException;
 import org.privacyplatform.commons.testing.TestBroker;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
@@ -71,6 +73,55 @@ class OutboxTest {
     }
 
     @Test
+    void anEventThatBreaksItsSchemaIsRefusedNamingTheFieldAndNothingIsWritten() {
+        String topic = uniqueTopic();
+        String subject = "subject-" + UUID.randomUUID();
+
+        assertThatThrownBy(() -> ledger.creditWithData(topic, subject, 5, Map.of("amount", 5, "name", "Alice Martin")))
+                .isInstanceOfSatisfying(ProblemException.class, e -> {
+                    assertThat(e.status()).isEqualTo(400);
+                    assertThat(e.toProblem().errors()).extracting(Problem.FieldError::field).containsExactly("name");
+                });
+        assertThatThrownBy(() -> ledger.creditWithData(topic, subject, 5, Map.of("amount", "five")))
+                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.toProblem().errors())
+                        .extracting(Problem.FieldError::field).containsExactly("amount"));
+
+        assertThat(LedgerEntry.countFor(subject)).isZero();
+        assertThat(QuarkusTransaction.requiringNew().call(() -> outbox.count("topic", topic))).isZero();
+    }
+
+    @Test
+    void aRecordTheBrokerRefusesIsSetAsideAndTheEventsAfterItStillLeave() {
+        String topic = uniqueTopic();
+        String subject = "subject-" + UUID.randomUUID();
+        // an outbox row larger than the broker accepts (written by hand: the contract bounds what services write)
+        String tooLarge = QuarkusTransaction.requiringNew().call(() -> {
+            OutboxEvent row = new OutboxEvent();
+            row.eventId = UUID.randomUUID().toString();
+            row.topic = topic;
+            row.eventType = LedgerService.EVENT_TYPE;
+            row.messageKey = subject;
+            row.subjectId = subject;
+            row.source = "/platform-commons-test";
+            row.occurredAt = java.time.OffsetDateTime.now();
+            row.payload = "{\"amount\":1,\"pad\":\"" + "a".repeat(2 * 1024 * 1024) + "\"}";
+            outbox.persist(row);
+            return row.eventId;
+        });
+        CloudEvent after = ledger.credit(topic, subject, 2);
+
+        drain();
+
+        List<ConsumerRecord<String, String>> records = kafka.consumeStrings().fromTopics(topic, 1)
+                .awaitCompletion(Duration.ofSeconds(30)).getRecords();
+        assertThat(records).extracting(r -> header(r, "ce_id")).containsExactly(after.id());
+        OutboxEvent refused = QuarkusTransaction.requiringNew().call(() -> outbox.find("eventId", tooLarge).firstResult());
+        assertThat(refused.refusedAt).isNotNull();
+        assertThat(refused.publishedAt).isNull();
+        assertThat(refused.refusal).contains("RecordTooLarge");
+    }
+
+    @Test
     void relayPublishesEveryEventAsKeyedCloudEventsInOrderPerSubject() {
         String topic = uniqueTopic();
         List<String> subjects = List.of("s1-" + UUID.randomUUID(), "s2-" + UUID.randomUUID(), "s3-" + UUID.randomUUID());
@@ -92,6 +143,7 @@ class OutboxTest {
             assertThat(event.source()).isEqualTo("/platform-commons-test");
             assertThat(header(record, "ce_specversion")).isEqualTo("1.0");
             assertThat(header(record, "content-type")).isEqualTo("application/json");
+            assertThat(header(record, "ce_dataschema")).isEqualTo("urn:privacy-platform:test-events:LedgerCredited:1");
         }
         Map<String, List<String>> received = records.stream().collect(Collectors.groupingBy(ConsumerRecord::key,
                 LinkedHashMap::new, Collectors.mapping(r -> header(r, "ce_id"), Collectors.toList())));

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.awaitility.Awaitility;
 import org.privacyplatform.commons.events.CloudEvent;
 import org.privacyplatform.commons.events.KafkaCloudEvents;
+import org.privacyplatform.commons.events.Topics;
 
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
@@ -70,18 +71,67 @@ public class EventProbe implements AutoCloseable {
         kafka.produceStrings().fromRecords(records).awaitCompletion(Duration.ofSeconds(20));
     }
 
-    /** A binary-mode CloudEvent record keyed by the subject id, as the platform's services write them. */
+    /**
+     * A binary-mode CloudEvent record keyed by the subject id, as the topic's owner writes them ({@code ce_source}
+     * names the owner; tests that forge a record change its headers with {@link #withHeader}).
+     */
     public static ProducerRecord<String, String> record(String topic, String id, String type, String subjectId,
             String jsonData) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, subjectId, jsonData);
         header(record, "ce_specversion", CloudEvent.SPEC_VERSION);
         header(record, "ce_id", id);
-        header(record, "ce_source", "/tests");
+        header(record, "ce_source", "/" + Topics.owner(topic).orElse("tests"));
         header(record, "ce_type", type);
         header(record, "ce_subject", subjectId);
         header(record, "ce_time", CloudEvent.formatTime(OffsetDateTime.now()));
         header(record, "content-type", CloudEvent.DATA_CONTENT_TYPE);
         return record;
+    }
+
+    /** The record with one header replaced (or removed, for {@code null}): how tests forge events. */
+    public static ProducerRecord<String, String> withHeader(ProducerRecord<String, String> record, String name,
+            String value) {
+        record.headers().remove(name);
+        if (value != null) {
+            header(record, name, value);
+        }
+        return record;
+    }
+
+    /** The data of a valid {@code ConsentGranted} for {@code subjectId}, as the consent service writes it. */
+    public static String consentGranted(String subjectId, String purposeId) {
+        return "{\"subjectId\":\"" + subjectId + "\",\"purposeId\":\"" + purposeId + "\",\"legalBasis\":\"CONSENT\","
+                + "\"noticeVersion\":\"1.0\",\"source\":\"web\",\"grantedAt\":\"" + CloudEvent.formatTime(OffsetDateTime.now())
+                + "\",\"expiresAt\":null}";
+    }
+
+    /**
+     * Valid data of {@code type} about {@code subjectId}, as the owner of {@code topic} writes it: what tests send
+     * when the content does not matter (the consumers check every event against its schema).
+     */
+    public static String sample(String topic, String type, String subjectId) {
+        String now = "\"" + CloudEvent.formatTime(OffsetDateTime.now()) + "\"";
+        String request = "\"requestId\":\"" + UUID.randomUUID() + "\",\"subjectId\":\"" + subjectId + "\"";
+        return switch (type) {
+            case "ConsentGranted" -> consentGranted(subjectId, "newsletter");
+            case "ConsentWithdrawn" -> "{\"subjectId\":\"" + subjectId + "\",\"purposeId\":\"newsletter\",\"legalBasis\":\"CONSENT\","
+                    + "\"noticeVersion\":\"1.0\",\"source\":\"web\",\"reason\":\"WITHDRAWN\",\"directMarketing\":true,"
+                    + "\"withdrawnAt\":" + now + "}";
+            case "ErasureRequested" -> "{" + request + ",\"requestedAt\":" + now + "}";
+            case "ProcessingRestricted" -> "{" + request + ",\"restrictedAt\":" + now + "}";
+            case "RestrictionLifted" -> "{" + request + ",\"subjectInformedAt\":" + now + ",\"liftedAt\":" + now + "}";
+            case "ObjectionRecorded" -> "{" + request + ",\"purposeIds\":[],\"directMarketingOnly\":true,\"recordedAt\":" + now + "}";
+            case "RequestReceived", "IdentityVerified", "RequestExtended", "RequestRejected", "RequestCompleted",
+                    "RectificationRequested" -> "{" + request + ",\"type\":\"ACCESS\",\"status\":\"RECEIVED\",\"at\":" + now
+                            + ",\"dueAt\":null,\"note\":null}";
+            case "ErasureCompleted" -> "{" + request + ",\"system\":\"" + Topics.owner(topic).orElseThrow()
+                    + "\",\"erased\":[{\"category\":\"consent-state\",\"count\":1}],\"kept\":[]}";
+            case "RetentionExpired" -> "{\"holdingId\":\"" + UUID.randomUUID() + "\",\"subjectId\":\"" + subjectId
+                    + "\",\"category\":\"newsletter\",\"system\":\"lms\",\"reference\":\"dossier café €\","
+                    + "\"ruleId\":\"newsletter\",\"ruleVersion\":1,\"anchorDate\":\"2026-01-05\",\"dueOn\":\"2026-01-05\","
+                    + "\"expiredAt\":" + now + "}";
+            default -> throw new IllegalArgumentException("no sample for " + type + ": write its data in the test");
+        };
     }
 
     private static void header(ProducerRecord<String, String> record, String name, String value) {

@@ -8,14 +8,14 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.privacyplatform.commons.events.ConsentWithdrawn;
 import org.privacyplatform.commons.events.ErasureRequested;
 import org.privacyplatform.commons.events.EventData;
-import org.privacyplatform.commons.events.KafkaCloudEvents;
-import org.privacyplatform.commons.events.MalformedEventException;
-import org.privacyplatform.commons.inbox.Inbox;
+import org.privacyplatform.commons.events.EventType;
+import org.privacyplatform.commons.messaging.Deliveries;
 import org.privacyplatform.retention.service.HoldingService;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -28,22 +28,23 @@ public class PlatformEventsConsumer {
     public static final String CONSENT_CHANNEL = "consent-events";
     public static final String RIGHTS_CHANNEL = "rights-events";
 
-    private final Inbox inbox;
+    private final Deliveries deliveries;
     private final HoldingService holdings;
     private final ObjectMapper json;
 
-    public PlatformEventsConsumer(Inbox inbox, HoldingService holdings, ObjectMapper json) {
-        this.inbox = inbox;
+    public PlatformEventsConsumer(Deliveries deliveries, HoldingService holdings, ObjectMapper json) {
+        this.deliveries = deliveries;
         this.holdings = holdings;
         this.json = json;
     }
 
     @Incoming(CONSENT_CHANNEL)
     @Blocking
-    @Retry(delay = 1000, maxRetries = 30, abortOn = MalformedEventException.class)
+    @Retry(maxRetries = -1, delay = 200, maxDuration = 0) // infrastructure failures only, while they last
+    @ExponentialBackoff(maxDelay = 10, maxDelayUnit = java.time.temporal.ChronoUnit.SECONDS)
     public void onConsentEvent(ConsumerRecord<String, String> record) {
-        inbox.apply("retention-service.consent-events", KafkaCloudEvents.fromRecord(record), event -> {
-            if ("ConsentWithdrawn".equals(event.type())) {
+        deliveries.deliver("retention-service.consent-events", record, event -> {
+            if (event.eventType().orElse(null) == EventType.CONSENT_WITHDRAWN) {
                 ConsentWithdrawn withdrawn = EventData.read(json, event, ConsentWithdrawn.class);
                 holdings.consentWithdrawn(withdrawn.subjectId(), withdrawn.purposeId(),
                         withdrawn.withdrawnAt().atZoneSameInstant(ZoneOffset.UTC).toLocalDate());
@@ -53,10 +54,11 @@ public class PlatformEventsConsumer {
 
     @Incoming(RIGHTS_CHANNEL)
     @Blocking
-    @Retry(delay = 1000, maxRetries = 30, abortOn = MalformedEventException.class)
+    @Retry(maxRetries = -1, delay = 200, maxDuration = 0) // infrastructure failures only, while they last
+    @ExponentialBackoff(maxDelay = 10, maxDelayUnit = java.time.temporal.ChronoUnit.SECONDS)
     public void onRightsEvent(ConsumerRecord<String, String> record) {
-        inbox.apply("retention-service.rights-events", KafkaCloudEvents.fromRecord(record), event -> {
-            if ("ErasureRequested".equals(event.type())) {
+        deliveries.deliver("retention-service.rights-events", record, event -> {
+            if (event.eventType().orElse(null) == EventType.ERASURE_REQUESTED) {
                 ErasureRequested erasure = EventData.read(json, event, ErasureRequested.class);
                 holdings.erase(erasure.subjectId(), erasure.requestId());
             }

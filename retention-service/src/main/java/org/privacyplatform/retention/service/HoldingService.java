@@ -159,7 +159,7 @@ public class HoldingService {
             RetentionRule rule = byId.get(holding.ruleId);
             LegalHold hold = holds.stream().filter(l -> l.appliesTo(holding)).findFirst().orElse(null);
             if (hold != null) {
-                kept.merge(java.util.Arrays.asList(holding.category, "legal hold " + hold.caseReference + ": " + hold.reason,
+                kept.merge(java.util.Arrays.asList(holding.category, "legal hold " + hold.id,
                         null), 1L, Long::sum);
             } else if (rule.statutory) {
                 kept.merge(java.util.Arrays.asList(holding.category, rule.ground + " (rule " + rule.id + " v" + rule.version

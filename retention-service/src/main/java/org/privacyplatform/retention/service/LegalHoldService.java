@@ -54,8 +54,7 @@ public class LegalHoldService {
         hold.placedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         holds.persist(hold);
         outbox.record(EventType.LEGAL_HOLD_PLACED.topic().orElseThrow(), EventType.LEGAL_HOLD_PLACED.ceType(), key(hold),
-                hold.subjectId, new LegalHoldPlaced(hold.id.toString(), hold.subjectId, hold.category, hold.caseReference,
-                        hold.reason, hold.placedAt));
+                hold.subjectId, new LegalHoldPlaced(hold.id.toString(), hold.subjectId, hold.category, hold.placedAt));
         return hold;
     }
 
@@ -67,8 +66,7 @@ public class LegalHoldService {
         }
         hold.liftedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         outbox.record(EventType.LEGAL_HOLD_LIFTED.topic().orElseThrow(), EventType.LEGAL_HOLD_LIFTED.ceType(), key(hold),
-                hold.subjectId, new LegalHoldLifted(hold.id.toString(), hold.subjectId, hold.category, hold.caseReference,
-                        hold.liftedAt));
+                hold.subjectId, new LegalHoldLifted(hold.id.toString(), hold.subjectId, hold.category, hold.liftedAt));
         return hold;
     }
 

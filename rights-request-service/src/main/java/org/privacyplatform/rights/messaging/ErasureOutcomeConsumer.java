@@ -9,15 +9,16 @@ import org.jboss.logging.Logger;
 import org.privacyplatform.commons.events.CloudEvent;
 import org.privacyplatform.commons.events.ErasureCompleted;
 import org.privacyplatform.commons.events.EventData;
-import org.privacyplatform.commons.events.KafkaCloudEvents;
+import org.privacyplatform.commons.events.EventType;
 import org.privacyplatform.commons.events.MalformedEventException;
-import org.privacyplatform.commons.inbox.Inbox;
+import org.privacyplatform.commons.messaging.Deliveries;
 import org.privacyplatform.rights.RecipientOutcome;
 import org.privacyplatform.rights.service.RequestService;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.smallrye.common.annotation.Blocking;
+import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -29,32 +30,34 @@ public class ErasureOutcomeConsumer {
 
     private static final Logger LOG = Logger.getLogger(ErasureOutcomeConsumer.class);
 
-    private final Inbox inbox;
+    private final Deliveries deliveries;
     private final RequestService requests;
     private final ObjectMapper json;
 
-    public ErasureOutcomeConsumer(Inbox inbox, RequestService requests, ObjectMapper json) {
-        this.inbox = inbox;
+    public ErasureOutcomeConsumer(Deliveries deliveries, RequestService requests, ObjectMapper json) {
+        this.deliveries = deliveries;
         this.requests = requests;
         this.json = json;
     }
 
     @Incoming("consent-events")
     @Blocking
-    @Retry(delay = 1000, maxRetries = 30, abortOn = MalformedEventException.class)
+    @Retry(maxRetries = -1, delay = 200, maxDuration = 0) // infrastructure failures only, while they last
+    @ExponentialBackoff(maxDelay = 10, maxDelayUnit = java.time.temporal.ChronoUnit.SECONDS)
     public void onConsentEvent(ConsumerRecord<String, String> record) {
-        inbox.apply("rights-request-service.consent-events", KafkaCloudEvents.fromRecord(record), this::apply);
+        deliveries.deliver("rights-request-service.consent-events", record, this::apply);
     }
 
     @Incoming("retention-events")
     @Blocking
-    @Retry(delay = 1000, maxRetries = 30, abortOn = MalformedEventException.class)
+    @Retry(maxRetries = -1, delay = 200, maxDuration = 0) // infrastructure failures only, while they last
+    @ExponentialBackoff(maxDelay = 10, maxDelayUnit = java.time.temporal.ChronoUnit.SECONDS)
     public void onRetentionEvent(ConsumerRecord<String, String> record) {
-        inbox.apply("rights-request-service.retention-events", KafkaCloudEvents.fromRecord(record), this::apply);
+        deliveries.deliver("rights-request-service.retention-events", record, this::apply);
     }
 
     private void apply(CloudEvent event) {
-        if (!"ErasureCompleted".equals(event.type())) {
+        if (event.eventType().orElse(null) != EventType.ERASURE_COMPLETED) {
             return;
         }
         ErasureCompleted completed = EventData.read(json, event, ErasureCompleted.class);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.privacyplatform.commons.events.EventType;
+import org.privacyplatform.commons.events.RecipientsChanged;
 import org.privacyplatform.commons.outbox.Outbox;
 import org.privacyplatform.rights.Recipient;
 import org.privacyplatform.rights.repository.RecipientRepository;
@@ -67,7 +68,7 @@ public class RecipientService {
             }
         }
         outbox.recordWithoutSubject(EventType.RECIPIENTS_CHANGED, "recipients",
-                Map.of("recipients", changes.stream().map(RecipientChange::id).toList(), "changedAt", now.toString()));
+                new RecipientsChanged(changes.stream().map(RecipientChange::id).toList(), now));
         return recipients.listOrdered();
     }
 }

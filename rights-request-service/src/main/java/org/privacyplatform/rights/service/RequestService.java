@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import org.privacyplatform.commons.events.DeathRecorded;
 import org.privacyplatform.commons.events.ErasureRequested;
 import org.privacyplatform.commons.events.EventType;
 import org.privacyplatform.commons.events.ObjectionRecorded;
@@ -114,7 +115,7 @@ public class RequestService {
         request.extensionReason = reason;
         request.dueAt = RequestClock.extendedDueAt(request.receivedAt);
         history(request, "EXTENDED", request.status, actor, reason);
-        emit(EventType.REQUEST_EXTENDED, request, reason);
+        emit(EventType.REQUEST_EXTENDED, request, null); // the reasons stay here, with the request
         return request;
     }
 
@@ -226,8 +227,7 @@ public class RequestService {
             close(locked, RequestStatus.COMPLETED, "dpo", "applied after death on " + diedOn + " (" + evidence + ")");
             touched.add(locked);
         }
-        outbox.record(EventType.DEATH_RECORDED, subjectId, java.util.Map.of("subjectId", subjectId, "diedOn",
-                diedOn.toString(), "instructionsApplied", touched.size()));
+        outbox.record(EventType.DEATH_RECORDED, subjectId, new DeathRecorded(subjectId, diedOn, touched.size()));
         return touched;
     }
 
@@ -244,7 +244,7 @@ public class RequestService {
             case RESTRICTION -> {
                 askRecipients(request);
                 outbox.record(EventType.PROCESSING_RESTRICTED, request.subjectId, new ProcessingRestricted(
-                        request.id.toString(), request.subjectId, details.path("ground").asText(null), now()));
+                        request.id.toString(), request.subjectId, now()));
                 move(request, RequestStatus.IN_PROGRESS, "PROCESSING_RESTRICTED", actor, null);
             }
             case RECTIFICATION -> {
