@@ -20,8 +20,8 @@ import jakarta.enterprise.event.TransactionPhase;
 
 /**
  * Each subject's consents and restriction, in memory for the decision API. An entry is dropped after every
- * committed change to that subject (a write here or an event from the rights-request service) and reloaded
- * on the next question. Caffeine makes an invalidation wait for a load in flight, so a load that read the
+ * committed change to that subject (a write here, an event from the rights-request service, or another
+ * instance's change announced through {@code DecisionCacheInvalidation}) and reloaded on the next question. Caffeine makes an invalidation wait for a load in flight, so a load that read the
  * state before a commit never outlives that commit's invalidation.
  */
 @ApplicationScoped
@@ -60,6 +60,11 @@ public class SubjectSnapshots {
     /** Drops the subject's snapshot: the next question reloads it from the database. */
     public void invalidate(String subjectId) {
         cache.invalidate(subjectId);
+    }
+
+    /** Drops every snapshot (after announcements of other instances' changes may have been missed). */
+    public void invalidateAll() {
+        cache.invalidateAll();
     }
 
     private Snapshot load(String subjectId) {
