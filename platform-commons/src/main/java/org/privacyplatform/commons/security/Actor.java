@@ -1,0 +1,20 @@
+package org.privacyplatform.commons.security;
+
+import java.util.Objects;
+
+/**
+ * Who acted: a type and an id (a person's {@code sub}, a calling system's client id, or a platform service's
+ * name). Ids are pseudonymous: a {@code sub} or a system name, never a person's name or e-mail address.
+ */
+public record Actor(ActorType type, String id) {
+
+    public Actor {
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(id, "id");
+    }
+
+    /** The platform service {@code name} acting by its own rule or on another service's event. */
+    public static Actor system(String name) {
+        return new Actor(ActorType.SYSTEM, name);
+    }
+}
