@@ -203,6 +203,13 @@ class ConsentResourceTest {
                 .body("actor", equalTo(java.util.List.of(subject, "lms", "crm")));
         // the decision the system recorded is in force like any other
         ConsentApi.decision(subject, "newsletter").body("allowed", equalTo(true));
+
+        // the events name the acting system, never a person
+        events.await(subject, e -> e.type().equals("ConsentGranted") && "crm".equals(e.data().path("actorSystem").textValue()));
+        assertThat(events.eventsFor(subject)).extracting(e -> e.type() + " " + e.data().path("source").asText() + " "
+                + e.data().path("actorType").asText() + " " + e.data().path("actorSystem").textValue())
+                .containsExactly("ConsentGranted web SUBJECT null", "ConsentWithdrawn api SERVICE lms",
+                        "ConsentGranted import SERVICE crm");
     }
 
     @Test

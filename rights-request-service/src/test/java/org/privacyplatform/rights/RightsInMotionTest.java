@@ -190,7 +190,9 @@ class RightsInMotionTest {
                 .body("outcomes.find { it.recipientId == 'crm-processor' }.status", equalTo("DONE"))
                 .body("history.find { it.action == 'OUTCOME crm-processor DONE' }.actorType", equalTo("SERVICE"))
                 .body("history.find { it.action == 'OUTCOME crm-processor DONE' }.actor", equalTo("crm"));
-        rights.await(subject, "RecipientOutcomeReported");
+        CloudEvent reported = rights.await(subject, "RecipientOutcomeReported");
+        assertThat(reported.data().path("actorType").asText()).isEqualTo("SERVICE");
+        assertThat(reported.data().path("actorSystem").asText()).isEqualTo("crm");
     }
 
     @Test

@@ -268,11 +268,12 @@ public class ConsentService {
 
         if (target == ConsentStatus.GRANTED) {
             outbox.record(EventType.CONSENT_GRANTED, state.subjectId, new ConsentGranted(state.subjectId, purpose.id(),
-                    purpose.legalBasis().name(), noticeVersion, source, now, state.expiresAt));
+                    purpose.legalBasis().name(), noticeVersion, source, actor.type().name(), actor.systemId(), now,
+                    state.expiresAt));
         } else if (wasInForce) {
             outbox.record(EventType.CONSENT_WITHDRAWN, state.subjectId, new ConsentWithdrawn(state.subjectId,
-                    purpose.id(), purpose.legalBasis().name(), noticeVersion, source, reason, purpose.directMarketing(),
-                    now));
+                    purpose.id(), purpose.legalBasis().name(), noticeVersion, source, actor.type().name(), actor.systemId(),
+                    reason, purpose.directMarketing(), now));
         }
         subjectChanged.fire(new SubjectChanged(state.subjectId));
     }

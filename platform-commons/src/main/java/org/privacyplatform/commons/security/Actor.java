@@ -13,6 +13,14 @@ public record Actor(ActorType type, String id) {
         Objects.requireNonNull(id, "id");
     }
 
+    /**
+     * The id an event may carry: a calling system's or a platform service's, never a person's (a subject's
+     * {@code sub} is the event's subject already; a DPO's stays in the owning service's database).
+     */
+    public String systemId() {
+        return type == ActorType.SERVICE || type == ActorType.SYSTEM ? id : null;
+    }
+
     /** The platform service {@code name} acting by its own rule or on another service's event. */
     public static Actor system(String name) {
         return new Actor(ActorType.SYSTEM, name);

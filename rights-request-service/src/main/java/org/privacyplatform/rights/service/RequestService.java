@@ -191,7 +191,8 @@ public class RequestService {
         stored.reportedAt = now();
         history(request, "OUTCOME " + outcome.recipientId() + " " + outcome.status(), request.status, actor, outcome.note());
         outbox.record(EventType.RECIPIENT_OUTCOME_REPORTED, request.subjectId, new RecipientOutcomeReported(
-                request.id.toString(), request.subjectId, outcome.recipientId(), outcome.status(), stored.reportedAt));
+                request.id.toString(), request.subjectId, outcome.recipientId(), outcome.status(), actor.type().name(),
+                actor.systemId(), stored.reportedAt));
         if (requests.pendingRecipients(request.id).isEmpty() && request.status == RequestStatus.IN_PROGRESS
                 && request.type != RequestType.RESTRICTION) {
             close(request, outcomeStatus(request), SELF, "every recipient answered");
