@@ -3,8 +3,12 @@ package org.privacyplatform.audit;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -126,17 +130,55 @@ class AuditLogTest {
         return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
     }
 
+    /** A token of the calling system that assembles the access export (audit.subject-readers). */
+    private static final String EXPORT_SYSTEM = TestTokens.RIGHTS_REQUEST_SERVICE;
+
+    @Test
+    void aSubjectsAuditTrailReachesAServiceOnlyThroughTheExport() {
+        String subject = AuditApi.subject();
+        String other = AuditApi.subject();
+        String event = AuditApi.publishAndAwait(kafka, Topics.CONSENT, "ConsentGranted", subject);
+        AuditApi.publishAndAwait(kafka, Topics.CONSENT, "ConsentGranted", other);
+
+        // a business system, even one that speaks for the subject's consents, reads neither the events nor the evidence
+        for (String system : new String[] { "lms", "crm", "consent-service" }) {
+            String token = TestTokens.service(system);
+            given().auth().oauth2(token).queryParam("subjectId", subject).when().get("/audit/events").then()
+                    .statusCode(403).contentType(AuditApi.PROBLEM).body(not(containsString(event)))
+                    .body("detail", containsString("access export"));
+            given().auth().oauth2(token).when().get("/audit/subjects/{s}/evidence", subject).then().statusCode(403)
+                    .contentType(AuditApi.PROBLEM).body(not(containsString(event)));
+        }
+        // a service token that names no system is no export either
+        given().auth().oauth2(TestTokens.token("service-account-anonymous", "service")).queryParam("subjectId", subject)
+                .when().get("/audit/events").then().statusCode(403);
+
+        // the export's own system reads this subject's trail, and nothing of another subject's
+        given().auth().oauth2(TestTokens.service(EXPORT_SYSTEM)).queryParam("subjectId", subject).when()
+                .get("/audit/events").then().statusCode(200).body("items.event.id", hasItem(event))
+                .body("items.event.subject", everyItem(equalTo(subject)));
+        given().auth().oauth2(TestTokens.service(EXPORT_SYSTEM)).when().get("/audit/subjects/{s}/evidence", subject)
+                .then().statusCode(200).body("events.eventId", hasItem(event)).body(not(containsString(other)));
+        // the auditor and the DPO read it as ever
+        for (String token : new String[] { TestTokens.auditor(), TestTokens.dpo() }) {
+            given().auth().oauth2(token).queryParam("subjectId", subject).when().get("/audit/events").then()
+                    .statusCode(200).body("items.event.id", hasItem(event));
+            given().auth().oauth2(token).when().get("/audit/subjects/{s}/evidence", subject).then().statusCode(200);
+        }
+    }
+
     @Test
     void onlyAuditorsAndTheDpoReadTheLog() {
+        String export = TestTokens.service(EXPORT_SYSTEM);
         given().when().get("/audit/checkpoint").then().statusCode(401).contentType(AuditApi.PROBLEM);
         given().auth().oauth2(TestTokens.dataSubject("someone")).when().get("/audit/checkpoint").then().statusCode(403);
         given().auth().oauth2(TestTokens.service()).when().get("/audit/checkpoint").then().statusCode(403);
         given().auth().oauth2(TestTokens.dataSubject("someone")).queryParam("subjectId", "someone").when()
                 .get("/audit/events").then().statusCode(403);
-        // a service reads one subject's events (the access export), never the whole log
-        given().auth().oauth2(TestTokens.service()).when().get("/audit/events").then().statusCode(403)
+        // the service that assembles the access export reads one subject's events, never the whole log
+        given().auth().oauth2(export).when().get("/audit/events").then().statusCode(403)
                 .contentType(AuditApi.PROBLEM);
-        given().auth().oauth2(TestTokens.service()).queryParam("subjectId", "someone").when().get("/audit/events")
+        given().auth().oauth2(export).queryParam("subjectId", "someone").when().get("/audit/events")
                 .then().statusCode(200);
         // the public key is public
         given().when().get("/audit/public-key").then().statusCode(200).body("algorithm", equalTo("Ed25519"));

@@ -2,6 +2,8 @@ package org.privacyplatform.consent;
 
 import java.time.OffsetDateTime;
 
+import org.privacyplatform.commons.security.ActorType;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -36,6 +38,18 @@ public class ConsentRecord extends PanacheEntityBase {
 
     @Column(nullable = false, updatable = false)
     public String source;
+
+    /** Who recorded it; null only on records written before actors were. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "actor_type", updatable = false)
+    public ActorType actorType;
+
+    /**
+     * The subject's {@code sub} when they decided themselves (pseudonymised with the subject id on erasure), the
+     * calling system's client id, or the platform service that decided by its own rule.
+     */
+    @Column
+    public String actor;
 
     /** Why the status changed, where the subject did not say it themselves: OBJECTION, EXPIRED, ... */
     @Column(updatable = false)

@@ -15,10 +15,22 @@ final class ConsentApi {
     private ConsentApi() {
     }
 
+    /** A decision from the subject's frontend (source web). */
     static ValidatableResponse put(String token, String subjectId, String purposeId, boolean granted, String noticeVersion) {
+        return put(token, subjectId, purposeId, granted, noticeVersion, "web");
+    }
+
+    static ValidatableResponse put(String token, String subjectId, String purposeId, boolean granted, String noticeVersion,
+            String source) {
         return given().auth().oauth2(token).contentType(ContentType.JSON)
-                .body("{\"granted\":" + granted + ",\"noticeVersion\":\"" + noticeVersion + "\",\"source\":\"web\"}")
+                .body("{\"granted\":" + granted + ",\"noticeVersion\":\"" + noticeVersion + "\",\"source\":\"" + source
+                        + "\"}")
                 .when().put("/subjects/{s}/consents/{p}", subjectId, purposeId).then();
+    }
+
+    /** A decision a calling system records on the subject's behalf (source api). */
+    static ValidatableResponse putAsService(String token, String subjectId, String purposeId, boolean granted) {
+        return put(token, subjectId, purposeId, granted, "1.0", "api");
     }
 
     static ValidatableResponse grant(String subjectId, String purposeId) {

@@ -139,11 +139,11 @@ class ConsentResourceTest {
         ConsentApi.put(token, subject, "no-such-purpose", true, "1.0").statusCode(404).contentType(PROBLEM);
 
         String tooLong = "s".repeat(65);
-        ConsentApi.put(TestTokens.service(), tooLong, "newsletter", true, "1.0").statusCode(400)
+        ConsentApi.putAsService(TestTokens.service(), tooLong, "newsletter", true).statusCode(400)
                 .body("errors.field", hasItem("subjectId"));
-        ConsentApi.put(TestTokens.service(), "bad*id", "newsletter", true, "1.0").statusCode(400)
+        ConsentApi.putAsService(TestTokens.service(), "bad*id", "newsletter", true).statusCode(400)
                 .body("errors.field", hasItem("subjectId"));
-        ConsentApi.put(TestTokens.service(), "bad id!", "newsletter", true, "1.0").statusCode(400).contentType(PROBLEM);
+        ConsentApi.putAsService(TestTokens.service(), "bad id!", "newsletter", true).statusCode(400).contentType(PROBLEM);
 
         history(subject).body("", hasSize(0));
         assertThat(events.eventsFor(subject)).isEmpty();
@@ -174,7 +174,7 @@ class ConsentResourceTest {
         given().when().get("/subjects/{s}/decisions/newsletter", subject).then().statusCode(401);
 
         // a service records on a subject's behalf, asks for decisions, and reads the history for an access export
-        ConsentApi.put(TestTokens.service(), subject, "newsletter", true, "1.0").statusCode(200);
+        ConsentApi.putAsService(TestTokens.service(), subject, "newsletter", true).statusCode(200);
         ConsentApi.decision(subject, "newsletter").body("allowed", equalTo(true));
         given().auth().oauth2(TestTokens.service()).when().get("/subjects/{s}/consents/history", subject)
                 .then().statusCode(200).body("", hasSize(1)).body("[0].subjectId", equalTo(subject));
@@ -187,6 +187,48 @@ class ConsentResourceTest {
         given().auth().oauth2(TestTokens.auditor()).when().get("/subjects/{s}/consents", subject).then().statusCode(403);
         given().auth().oauth2(TestTokens.auditor()).when().get("/subjects/{s}/decisions/newsletter", subject)
                 .then().statusCode(403);
+    }
+
+    @Test
+    void theHistoryShowsWhoRecordedEachDecisionBesideTheDeclaredSource() {
+        String subject = subject();
+        ConsentApi.grant(subject, "newsletter");
+        ConsentApi.putAsService(TestTokens.service("lms"), subject, "newsletter", false).statusCode(200);
+        ConsentApi.put(TestTokens.service("crm"), subject, "newsletter", true, "1.0", "import").statusCode(200);
+
+        given().auth().oauth2(TestTokens.dataSubject(subject)).when().get("/subjects/{s}/consents/history", subject)
+                .then().statusCode(200).body("", hasSize(3))
+                .body("source", equalTo(java.util.List.of("web", "api", "import")))
+                .body("actorType", equalTo(java.util.List.of("SUBJECT", "SERVICE", "SERVICE")))
+                .body("actor", equalTo(java.util.List.of(subject, "lms", "crm")));
+        // the decision the system recorded is in force like any other
+        ConsentApi.decision(subject, "newsletter").body("allowed", equalTo(true));
+
+        // the events name the acting system, never a person
+        events.await(subject, e -> e.type().equals("ConsentGranted") && "crm".equals(e.data().path("actorSystem").textValue()));
+        assertThat(events.eventsFor(subject)).extracting(e -> e.type() + " " + e.data().path("source").asText() + " "
+                + e.data().path("actorType").asText() + " " + e.data().path("actorSystem").textValue())
+                .containsExactly("ConsentGranted web SUBJECT null", "ConsentWithdrawn api SERVICE lms",
+                        "ConsentGranted import SERVICE crm");
+    }
+
+    @Test
+    void aCallingSystemCannotClaimTheSubjectsOwnClickNorTheSubjectAnImport() {
+        String subject = subject();
+        for (String source : new String[] { "web", "mobile" }) {
+            ConsentApi.put(TestTokens.service("lms"), subject, "newsletter", true, "1.0", source).statusCode(400)
+                    .contentType(PROBLEM).body("errors.field", hasItem("source"))
+                    .body("errors.detail", hasItem(containsString("api or import")));
+        }
+        for (String source : new String[] { "api", "import" }) {
+            ConsentApi.put(TestTokens.dataSubject(subject), subject, "newsletter", true, "1.0", source).statusCode(400)
+                    .contentType(PROBLEM).body("errors.field", hasItem("source"));
+        }
+        // nothing was written, nothing was emitted
+        history(subject).body("", hasSize(0));
+        assertThat(events.eventsFor(subject)).isEmpty();
+        ConsentApi.put(TestTokens.dataSubject(subject), subject, "newsletter", true, "1.0", "mobile").statusCode(200)
+                .body("source", equalTo("mobile"));
     }
 
     private static io.restassured.response.ValidatableResponse history(String subject) {

@@ -76,7 +76,10 @@ class ErasureTest {
         given().auth().oauth2(TestTokens.dpo()).when().get("/subjects/{s}/consents/history", subject)
                 .then().statusCode(200).body("", hasSize(3)).body("subjectId", everyItem(startsWith("ps-")))
                 .body("status", equalTo(java.util.List.of("GRANTED", "GRANTED", "WITHDRAWN")))
-                .body("noticeVersion", everyItem(equalTo("1.0")));
+                .body("noticeVersion", everyItem(equalTo("1.0")))
+                // she recorded them herself: the actor was her sub, now the same pseudonym
+                .body("actorType", everyItem(equalTo("SUBJECT"))).body("actor", everyItem(startsWith("ps-")))
+                .body(org.hamcrest.Matchers.not(org.hamcrest.Matchers.containsString(subject)));
 
         // the same event delivered again is applied once: a later event proves the copy was consumed
         events.send(Topics.RIGHTS, eventId, "ErasureRequested", subject, erasure);
@@ -95,6 +98,10 @@ class ErasureTest {
                 .setParameter(1, subject).executeUpdate())).hasStackTraceContaining("append-only");
         assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> entityManager
                 .createNativeQuery("delete from consent_record where subject_id = ?1")
+                .setParameter(1, subject).executeUpdate())).hasStackTraceContaining("append-only");
+        // who recorded a decision cannot be rewritten either
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> entityManager
+                .createNativeQuery("update consent_record set actor_type = 'SERVICE', actor = 'lms' where subject_id = ?1")
                 .setParameter(1, subject).executeUpdate())).hasStackTraceContaining("append-only");
 
         given().auth().oauth2(TestTokens.dataSubject(subject)).when().get("/subjects/{s}/consents/history", subject)

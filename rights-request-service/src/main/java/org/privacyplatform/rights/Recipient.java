@@ -34,6 +34,13 @@ public class Recipient extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean active;
 
+    /**
+     * The calling system (its OIDC client id) that speaks for a REST recipient: the only one whose
+     * {@code POST /requests/{id}/outcomes} is accepted for it. Null for KAFKA recipients, which answer as themselves.
+     */
+    @Column(name = "reported_by")
+    public String reportedBy;
+
     @Column(name = "updated_at", nullable = false)
     public OffsetDateTime updatedAt;
 

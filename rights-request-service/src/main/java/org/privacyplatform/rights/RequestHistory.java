@@ -3,6 +3,8 @@ package org.privacyplatform.rights;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
+import org.privacyplatform.commons.security.ActorType;
+
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -39,6 +41,12 @@ public class RequestHistory extends PanacheEntityBase {
     @Column(name = "to_status", nullable = false)
     public RequestStatus toStatus;
 
+    /** Who acted; null only on steps recorded before actors were (their {@code actor} names a role or a system). */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "actor_type")
+    public ActorType actorType;
+
+    /** The person's {@code sub} (subject or DPO), the calling system's client id, or the platform service's name. */
     @Column(nullable = false)
     public String actor;
 

@@ -44,7 +44,8 @@ class RequestLifecycleTest {
         String subject = RightsApi.subject();
         RightsApi.file(TestTokens.dataSubject(subject), subject, "ACCESS", null).statusCode(201)
                 .body("status", equalTo("RECEIVED")).body("receivedAt", equalTo("2024-01-31T09:00:00Z"))
-                .body("dueAt", equalTo("2024-02-29T09:00:00Z")).body("history[0].actor", equalTo("data-subject"));
+                .body("dueAt", equalTo("2024-02-29T09:00:00Z"))
+                .body("history[0].actorType", equalTo("SUBJECT")).body("history[0].actor", equalTo(subject));
     }
 
     @Test
@@ -52,7 +53,8 @@ class RequestLifecycleTest {
         String subject = RightsApi.subject();
         RightsApi.file(TestTokens.dpo(), subject, "POST_MORTEM_INSTRUCTIONS",
                 "{\"instructions\":\"erase my account\",\"channel\":\"post\"}").statusCode(201)
-                .body("history[0].actor", equalTo("dpo")).body("details.channel", equalTo("post"));
+                .body("history[0].actorType", equalTo("DPO")).body("history[0].actor", equalTo("dpo-user"))
+                .body("details.channel", equalTo("post"));
     }
 
     @Test

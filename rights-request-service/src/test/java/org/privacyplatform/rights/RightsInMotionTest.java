@@ -74,13 +74,13 @@ class RightsInMotionTest {
         RightsApi.get(id).body("status", equalTo("IN_PROGRESS"));
 
         outcome(TestTokens.dataSubject(subject), id, "crm-processor", "DONE").statusCode(403);
-        outcome(TestTokens.service(), id, "unknown-recipient", "DONE").statusCode(404).contentType(RightsApi.PROBLEM);
-        outcome(TestTokens.service(), id, "crm-processor", "MAYBE").statusCode(400).body("errors.field", hasItem("status"));
-        outcome(TestTokens.service(), id, "crm-processor", "DONE").statusCode(200)
+        outcome(crm(), id, "unknown-recipient", "DONE").statusCode(403).contentType(RightsApi.PROBLEM);
+        outcome(crm(), id, "crm-processor", "MAYBE").statusCode(400).body("errors.field", hasItem("status"));
+        outcome(crm(), id, "crm-processor", "DONE").statusCode(200)
                 .body("status", equalTo("PARTIALLY_COMPLETED"))
                 .body("kept[0].category", equalTo("consent-history")).body("kept[0].recipientId", equalTo("consent-service"))
                 .body("kept[0].ground", containsString("17(3)(e)"));
-        outcome(TestTokens.service(), id, "crm-processor", "DONE").statusCode(409);
+        outcome(crm(), id, "crm-processor", "DONE").statusCode(409);
 
         CloudEvent completed = rights.await(subject, "RequestCompleted");
         assertThat(completed.data().path("status").asText()).isEqualTo("PARTIALLY_COMPLETED");
@@ -101,7 +101,7 @@ class RightsInMotionTest {
             ids.add(id);
             ExecutorService processor = Executors.newSingleThreadExecutor();
             try {
-                var rest = processor.submit(() -> outcome(TestTokens.service(), id, "crm-processor", "DONE").statusCode(200));
+                var rest = processor.submit(() -> outcome(crm(), id, "crm-processor", "DONE").statusCode(200));
                 rights.sendAll(List.of(
                         EventProbe.record(Topics.CONSENT, UUID.randomUUID().toString(), "ErasureCompleted", subject,
                                 "{\"requestId\":\"" + id + "\",\"subjectId\":\"" + subject
@@ -166,12 +166,75 @@ class RightsInMotionTest {
                 .body("find { it.id == 'crm-processor' }.active", equalTo(true));
     }
 
+    @Test
+    void aRecipientsOutcomeComesOnlyFromTheSystemThatSpeaksForIt() {
+        putRecipients();
+        String subject = RightsApi.subject();
+        String id = RightsApi.fileOwn(subject, "ERASURE", null);
+        RightsApi.dpo(id, "verify-identity", null).statusCode(200);
+        int steps = RightsApi.get(id).extract().path("history.size()");
+
+        // another business system, the platform's own client, the DPO: refused, and nothing changes
+        for (String token : new String[] { TestTokens.service("lms"), TestTokens.service(TestTokens.RIGHTS_REQUEST_SERVICE) }) {
+            outcome(token, id, "crm-processor", "DONE").statusCode(403).contentType(RightsApi.PROBLEM)
+                    .body("detail", containsString("does not report for recipient 'crm-processor'"));
+        }
+        outcome(TestTokens.dpo(), id, "crm-processor", "DONE").statusCode(403);
+        // a platform service's outcome comes over Kafka as itself, never over REST
+        outcome(TestTokens.service("consent-service"), id, "consent-service", "DONE").statusCode(403);
+        // nor may the right system speak for a request of a subject it was not asked about: not found
+        outcome(crm(), java.util.UUID.randomUUID().toString(), "crm-processor", "DONE").statusCode(404);
+        RightsApi.get(id).body("outcomes.find { it.recipientId == 'crm-processor' }.status", equalTo("PENDING"))
+                .body("history.size()", equalTo(steps)).body("status", equalTo("IN_PROGRESS"));
+        assertThat(rights.eventsFor(subject)).noneMatch(e -> e.type().equals("RecipientOutcomeReported"));
+
+        // the system the catalogue names is heard, and the history says it was
+        outcome(crm(), id, "crm-processor", "DONE").statusCode(200)
+                .body("outcomes.find { it.recipientId == 'crm-processor' }.status", equalTo("DONE"))
+                .body("history.find { it.action == 'OUTCOME crm-processor DONE' }.actorType", equalTo("SERVICE"))
+                .body("history.find { it.action == 'OUTCOME crm-processor DONE' }.actor", equalTo("crm"));
+        CloudEvent reported = rights.await(subject, "RecipientOutcomeReported");
+        assertThat(reported.data().path("actorType").asText()).isEqualTo("SERVICE");
+        assertThat(reported.data().path("actorSystem").asText()).isEqualTo("crm");
+    }
+
+    @Test
+    void theCatalogueNamesWhichSystemReportsForARestRecipient() {
+        putRecipients();
+        given().auth().oauth2(TestTokens.dpo()).when().get("/recipients").then().statusCode(200)
+                .body("find { it.id == 'crm-processor' }.reportedBy", equalTo("crm"))
+                .body("find { it.id == 'consent-service' }.reportedBy", org.hamcrest.Matchers.nullValue());
+        recipients("""
+                [{"id":"crm-processor","name":"CRM processor","kind":"PROCESSOR","appliesTo":["ERASURE"],"channel":"REST"}]""")
+                .statusCode(400).contentType(RightsApi.PROBLEM).body("errors.field", hasItem("reportedBy"));
+        recipients("""
+                [{"id":"consent-service","name":"Consent service","kind":"PLATFORM_SERVICE","appliesTo":["ERASURE"],
+                  "channel":"KAFKA","reportedBy":"lms"}]""").statusCode(400).body("errors.field", hasItem("reportedBy"));
+        recipients("""
+                [{"id":"crm-processor","name":"CRM processor","kind":"PROCESSOR","appliesTo":["ERASURE"],"channel":"REST",
+                  "reportedBy":"crm system"}]""").statusCode(400);
+        // a refused list changed nothing
+        given().auth().oauth2(TestTokens.dpo()).when().get("/recipients").then()
+                .body("find { it.id == 'crm-processor' }.reportedBy", equalTo("crm"))
+                .body("find { it.id == 'consent-service' }.active", equalTo(true));
+    }
+
+    /** A token of the calling system that speaks for the recipient crm-processor in the catalogue these tests put. */
+    private static String crm() {
+        return TestTokens.service("crm");
+    }
+
     private static void putRecipients() {
-        given().auth().oauth2(TestTokens.dpo()).contentType(ContentType.JSON).body("""
+        recipients("""
                 [{"id":"consent-service","name":"Consent service","kind":"PLATFORM_SERVICE","appliesTo":["ERASURE"],"channel":"KAFKA"},
                  {"id":"retention-service","name":"Retention service","kind":"PLATFORM_SERVICE","appliesTo":["ERASURE"],"channel":"KAFKA"},
-                 {"id":"crm-processor","name":"CRM processor","kind":"PROCESSOR","appliesTo":["ERASURE","RECTIFICATION"],"channel":"REST"}]""")
-                .when().put("/recipients").then().statusCode(200);
+                 {"id":"crm-processor","name":"CRM processor","kind":"PROCESSOR","appliesTo":["ERASURE","RECTIFICATION"],"channel":"REST",
+                  "reportedBy":"crm"}]""").statusCode(200);
+    }
+
+    private static io.restassured.response.ValidatableResponse recipients(String body) {
+        return given().auth().oauth2(TestTokens.dpo()).contentType(ContentType.JSON).body(body).when().put("/recipients")
+                .then();
     }
 
     private static io.restassured.response.ValidatableResponse outcome(String token, String id, String recipient, String status) {

@@ -24,7 +24,8 @@ class Journey9ErasureAcrossThePlatformTest {
         as("dora").body("""
                 [{"id":"consent-service","name":"Consent service","kind":"PLATFORM_SERVICE","appliesTo":["ERASURE"],"channel":"KAFKA"},
                  {"id":"retention-service","name":"Retention service","kind":"PLATFORM_SERVICE","appliesTo":["ERASURE"],"channel":"KAFKA"},
-                 {"id":"lms-analytics","name":"LMS analytics (processor)","kind":"PROCESSOR","appliesTo":["ERASURE","RECTIFICATION"],"channel":"REST"}]""")
+                 {"id":"lms-analytics","name":"LMS analytics (processor)","kind":"PROCESSOR","appliesTo":["ERASURE","RECTIFICATION"],"channel":"REST",
+                  "reportedBy":"lms"}]""")
                 .when().put(RIGHTS + "/recipients").then().statusCode(200);
         Platform.decide("alice", ALICE, "newsletter", true);
         as("service").body("{\"category\":\"accounting\",\"system\":\"billing\",\"reference\":\"invoice-" + UUID.randomUUID()
@@ -40,7 +41,9 @@ class Journey9ErasureAcrossThePlatformTest {
                 .body("outcomes.find { it.recipientId == 'retention-service' }.status", equalTo("PARTIAL")));
         as("alice").when().get(RIGHTS + "/requests/{id}", request).then().body("status", equalTo("IN_PROGRESS"));
 
-        // the external recipient reports over REST
+        // the external recipient reports over REST, through the one calling system that speaks for it (lms)
+        as("service:crm").body("{\"recipientId\":\"lms-analytics\",\"status\":\"DONE\"}")
+                .when().post(RIGHTS + "/requests/{id}/outcomes", request).then().statusCode(403);
         as("service").body("{\"recipientId\":\"lms-analytics\",\"status\":\"DONE\",\"erased\":[{\"category\":\"learning-analytics\",\"count\":12}]}")
                 .when().post(RIGHTS + "/requests/{id}/outcomes", request).then().statusCode(200);
 

@@ -40,13 +40,17 @@ final class Platform {
     private Platform() {
     }
 
-    /** A token for a demo user (password grant of the frontend client, local only) or "service" (client credentials). */
+    /**
+     * A token for a demo user (password grant of the frontend client, local only), "service" (the demo calling
+     * system lms) or "service:NAME" (the calling system NAME), as ./platform token gives them.
+     */
     static String token(String user) {
         return TOKENS.computeIfAbsent(user, u -> {
             var request = given().contentType("application/x-www-form-urlencoded");
-            request = "service".equals(u)
-                    ? request.formParam("grant_type", "client_credentials").formParam("client_id", "privacy-service")
-                            .formParam("client_secret", "privacy-service-local-secret")
+            String system = u.equals("service") ? "lms" : u.startsWith("service:") ? u.substring("service:".length()) : null;
+            request = system != null
+                    ? request.formParam("grant_type", "client_credentials").formParam("client_id", system)
+                            .formParam("client_secret", system + "-local-secret")
                     : request.formParam("grant_type", "password").formParam("client_id", "privacy-frontend")
                             .formParam("username", u).formParam("password", u);
             return request.when().post(TOKEN_URL).then().statusCode(200).extract().path("access_token");

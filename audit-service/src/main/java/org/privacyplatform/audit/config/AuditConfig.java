@@ -1,5 +1,7 @@
 package org.privacyplatform.audit.config;
 
+import java.util.List;
+
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
@@ -26,6 +28,13 @@ public interface AuditConfig {
         @WithDefault("PT1M")
         String every();
     }
+
+    /**
+     * The calling systems (OIDC client ids, role {@code service}) that may read a subject's audit trail: the one
+     * that assembles the subject's access export. Every other service is refused; auditor and dpo read it as ever.
+     */
+    @WithDefault("rights-request-service")
+    List<String> subjectReaders();
 
     /** Events per page of GET /audit/events, at most. */
     @WithDefault("500")

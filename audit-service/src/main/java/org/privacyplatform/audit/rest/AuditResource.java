@@ -24,6 +24,7 @@ import org.privacyplatform.audit.service.Checkpoints;
 import org.privacyplatform.audit.service.LogVerifier;
 import org.privacyplatform.audit.service.Proofs;
 import org.privacyplatform.commons.problem.ProblemException;
+import org.privacyplatform.commons.security.Caller;
 import org.privacyplatform.commons.security.Roles;
 import org.privacyplatform.commons.security.SubjectId;
 
@@ -48,15 +49,17 @@ public class AuditResource {
     private final LogRepository log;
     private final AuditConfig config;
     private final SecurityIdentity identity;
+    private final Caller caller;
 
     public AuditResource(Checkpoints checkpoints, Proofs proofs, LogVerifier verifier, LogRepository log, AuditConfig config,
-            SecurityIdentity identity) {
+            SecurityIdentity identity, Caller caller) {
         this.checkpoints = checkpoints;
         this.proofs = proofs;
         this.verifier = verifier;
         this.log = log;
         this.config = config;
         this.identity = identity;
+        this.caller = caller;
     }
 
     @GET
@@ -85,10 +88,11 @@ public class AuditResource {
     @GET
     @Path("/events")
     @RolesAllowed({ Roles.AUDITOR, Roles.DPO, Roles.SERVICE })
-    @Operation(summary = "Events in log order, filtered by subject, type and time [from, to); paged. A service must name the subject")
+    @Operation(summary = "Events in log order, filtered by subject, type and time [from, to); paged. Of the services, "
+            + "only the one that assembles the access export (audit.subject-readers) reads, one subject at a time")
     public EventPage events(@RestQuery String subjectId, @RestQuery String type, @RestQuery OffsetDateTime from,
             @RestQuery OffsetDateTime to, @RestQuery @Min(0) Integer page, @RestQuery @Min(1) Integer size) {
-        requireSubjectForServices(subjectId);
+        requireSubjectReader(subjectId);
         int pageIndex = page == null ? 0 : page;
         int pageSize = Math.min(size == null ? 100 : size, config.maxPageSize());
         List<AuditLeaf> leaves = QuarkusTransaction.joiningExisting()
@@ -130,8 +134,10 @@ public class AuditResource {
     @GET
     @Path("/subjects/{subjectId}/evidence")
     @RolesAllowed({ Roles.AUDITOR, Roles.DPO, Roles.SERVICE })
-    @Operation(summary = "A subject's events with inclusion proofs against a fresh checkpoint, and the public key: checkable offline")
+    @Operation(summary = "A subject's events with inclusion proofs against a fresh checkpoint, and the public key: "
+            + "checkable offline. Of the services, only the one that assembles the access export reads it")
     public EvidenceBundle evidence(@PathParam("subjectId") @SubjectId String subjectId) {
+        requireSubjectReader(subjectId);
         Checkpoint checkpoint = checkpoints.current();
         var key = checkpoints.publicKey();
         List<EvidenceEvent> events = QuarkusTransaction.joiningExisting().call(() -> {
@@ -149,8 +155,19 @@ public class AuditResource {
                 new PublicKeyView(key.origin(), key.keyId(), key.algorithm(), key.publicKey()), events);
     }
 
-    private void requireSubjectForServices(String subjectId) {
-        if (subjectId == null && !identity.hasRole(Roles.AUDITOR) && !identity.hasRole(Roles.DPO)) {
+    /**
+     * A subject's audit trail reaches a service only through the subject's access export: the auditor and the DPO
+     * read the log freely; a calling system only if it is a configured subject reader, and one subject at a time.
+     */
+    private void requireSubjectReader(String subjectId) {
+        if (identity.hasRole(Roles.AUDITOR) || identity.hasRole(Roles.DPO)) {
+            return;
+        }
+        if (!caller.isSystemIn(config.subjectReaders())) {
+            throw ProblemException.forbidden("a subject's audit trail reaches a service only through the subject's "
+                    + "access export: this calling system may not read it");
+        }
+        if (subjectId == null) {
             throw ProblemException.forbidden("a service reads the log one subject at a time: name the subjectId");
         }
     }

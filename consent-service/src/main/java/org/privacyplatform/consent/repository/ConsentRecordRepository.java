@@ -15,9 +15,12 @@ public class ConsentRecordRepository implements PanacheRepositoryBase<ConsentRec
         return list("subjectId = ?1 order by id", subjectId);
     }
 
-    /** Erasure: the history stays as proof, under a pseudonym instead of the subject id. */
+    /**
+     * Erasure: the history stays as proof, under a pseudonym instead of the subject id, also where the subject
+     * was the actor (their sub is their subject id).
+     */
     public int pseudonymise(String subjectId, String pseudonym, OffsetDateTime at) {
-        return update("subjectId = ?1, pseudonymisedAt = ?2 where subjectId = ?3 and pseudonymisedAt is null",
-                pseudonym, at, subjectId);
+        return update("subjectId = ?1, pseudonymisedAt = ?2, actor = case when actor = ?3 then ?1 else actor end"
+                + " where subjectId = ?3 and pseudonymisedAt is null", pseudonym, at, subjectId);
     }
 }

@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.privacyplatform.commons.problem.ProblemException;
+import org.privacyplatform.commons.security.Caller;
 import org.privacyplatform.commons.security.Roles;
 import org.privacyplatform.commons.security.SubjectAccess;
 import org.privacyplatform.commons.security.SubjectId;
@@ -35,14 +36,16 @@ public class ConsentResource {
     private final PurposeCatalog catalog;
     private final SubjectAccess access;
     private final SecurityIdentity identity;
+    private final Caller caller;
 
     public ConsentResource(ConsentService consents, DecisionService decisions, PurposeCatalog catalog,
-            SubjectAccess access, SecurityIdentity identity) {
+            SubjectAccess access, SecurityIdentity identity, Caller caller) {
         this.consents = consents;
         this.decisions = decisions;
         this.catalog = catalog;
         this.access = access;
         this.identity = identity;
+        this.caller = caller;
     }
 
     @GET
@@ -59,21 +62,23 @@ public class ConsentResource {
     @PUT
     @Path("/consents/{purposeId}")
     @RolesAllowed({ Roles.DATA_SUBJECT, Roles.SERVICE })
-    @Operation(summary = "Record a decision: grant, withdraw, or object (granted:false on a legitimate interest)")
+    @Operation(summary = "Record a decision: grant, withdraw, or object (granted:false on a legitimate interest). "
+            + "The subject's frontend declares source web or mobile; a calling system api or import")
     public ConsentResponse record(@PathParam("subjectId") @SubjectId String subjectId,
             @PathParam("purposeId") @Pattern(regexp = Ids.PURPOSE_ID, message = Ids.PURPOSE_ID_MESSAGE) String purposeId,
             @Valid @NotNull ConsentRequest body) {
         access.check(subjectId);
         var recorded = consents.record(new ConsentService.RecordDecision(subjectId, purposeId, body.granted(),
-                body.noticeVersion(), body.source().wire()));
+                body.noticeVersion(), body.source().wire(), caller.actor()));
         return ConsentResponse.of(purpose(purposeId), subjectId, recorded.state(), recorded.changed());
     }
 
     @GET
     @Path("/consents/history")
     @RolesAllowed({ Roles.DATA_SUBJECT, Roles.DPO, Roles.SERVICE })
-    @Operation(summary = "Every decision the subject made, oldest first (Art. 7(1)); for the DPO also what "
-            + "was kept under a pseudonym after an erasure. A service reads it for the subject's access export")
+    @Operation(summary = "Every decision the subject made, oldest first (Art. 7(1)), with who recorded it "
+            + "(actorType, actor) beside the declared source; for the DPO also what was kept under a pseudonym after "
+            + "an erasure. A service reads it for the subject's access export")
     public List<ConsentRecordResponse> history(@PathParam("subjectId") @SubjectId String subjectId) {
         access.check(subjectId);
         return consents.history(subjectId, identity.hasRole(Roles.DPO)).stream().map(ConsentRecordResponse::of).toList();

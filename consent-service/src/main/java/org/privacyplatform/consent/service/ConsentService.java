@@ -5,7 +5,11 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 
 import org.privacyplatform.commons.events.ConsentGranted;
 import org.privacyplatform.commons.events.ConsentWithdrawn;
@@ -14,6 +18,8 @@ import org.privacyplatform.commons.events.EventType;
 import org.privacyplatform.commons.events.Topics;
 import org.privacyplatform.commons.outbox.Outbox;
 import org.privacyplatform.commons.problem.ProblemException;
+import org.privacyplatform.commons.security.Actor;
+import org.privacyplatform.commons.security.ActorType;
 import org.privacyplatform.consent.ConsentRecord;
 import org.privacyplatform.consent.ConsentState;
 import org.privacyplatform.consent.ConsentStatus;
@@ -41,10 +47,23 @@ public class ConsentService {
     /** Source of decisions that arrive as rights requests (objections). */
     public static final String SOURCE_RIGHTS_REQUEST = "rights-request";
     public static final String SYSTEM_NAME = "consent-service";
+    /** This service deciding by its own rule (a consent lapsing). */
+    static final Actor SELF = Actor.system(SYSTEM_NAME);
+    /** Objections arrive as the rights-request service's events. */
+    static final Actor RIGHTS_REQUESTS = Actor.system("rights-request-service");
+
+    /**
+     * Which sources each actor may declare. {@code web} and {@code mobile} say the subject decided in a frontend,
+     * which the subject's own token proves; a calling system records on the subject's behalf ({@code api}) or
+     * brings earlier decisions in ({@code import}), and may not claim the subject's own click.
+     */
+    static final Map<ActorType, Set<String>> SOURCES = Map.of(
+            ActorType.SUBJECT, Set.of("web", "mobile"),
+            ActorType.SERVICE, Set.of("api", "import"));
 
     /** A decision to record. {@code source}: web, mobile, api, import (or the service's own sources). */
     public record RecordDecision(String subjectId, String purposeId, boolean granted, String noticeVersion,
-            String source) {
+            String source, Actor actor) {
     }
 
     /** The outcome of recording: the state now, and whether anything changed. */
@@ -76,6 +95,13 @@ public class ConsentService {
     }
 
     public Recorded record(RecordDecision decision) {
+        Set<String> declarable = SOURCES.getOrDefault(decision.actor().type(), Set.of());
+        if (!declarable.contains(decision.source())) {
+            throw ProblemException.badRequest("source", "a " + decision.actor().type().name().toLowerCase(Locale.ROOT)
+                    + " records a decision with source " + String.join(" or ", new TreeSet<>(declarable))
+                    + ", not '" + decision.source() + "': web and mobile are the subject's own frontend, api and "
+                    + "import a calling system on the subject's behalf");
+        }
         PurposeCatalog.Entry purpose = catalog.find(decision.purposeId())
                 .orElseThrow(() -> ProblemException.notFound("no purpose '" + decision.purposeId() + "'"));
         if (purpose.notice(decision.noticeVersion()).isEmpty()) {
@@ -91,7 +117,8 @@ public class ConsentService {
                 : purpose.legalBasis() == LegalBasis.CONSENT ? ConsentStatus.WITHDRAWN : ConsentStatus.OBJECTED;
         String reason = target == ConsentStatus.OBJECTED ? ConsentWithdrawn.OBJECTION
                 : target == ConsentStatus.WITHDRAWN ? ConsentWithdrawn.WITHDRAWN : null;
-        return change(purpose, decision.subjectId(), target, decision.noticeVersion(), decision.source(), reason);
+        return change(purpose, decision.subjectId(), target, decision.noticeVersion(), decision.source(), decision.actor(),
+                reason);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -115,8 +142,8 @@ public class ConsentService {
         List<ConsentState> lapsed = states.lockExpiredGrants(now, limit);
         for (ConsentState state : lapsed) {
             PurposeCatalog.Entry purpose = catalog.find(state.purposeId).orElseThrow();
-            apply(purpose, state, ConsentStatus.EXPIRED, state.noticeVersion, SOURCE_SYSTEM, ConsentWithdrawn.EXPIRED,
-                    now, true);
+            apply(purpose, state, ConsentStatus.EXPIRED, state.noticeVersion, SOURCE_SYSTEM, SELF,
+                    ConsentWithdrawn.EXPIRED, now, true);
         }
         return lapsed.size();
     }
@@ -138,7 +165,7 @@ public class ConsentService {
             };
             if (target != null) {
                 change(purpose, subjectId, target, purpose.currentNoticeVersion(), SOURCE_RIGHTS_REQUEST,
-                        ConsentWithdrawn.OBJECTION);
+                        RIGHTS_REQUESTS, ConsentWithdrawn.OBJECTION);
             }
         }
     }
@@ -188,7 +215,7 @@ public class ConsentService {
     }
 
     private Recorded change(PurposeCatalog.Entry purpose, String subjectId, ConsentStatus target, String noticeVersion,
-            String source, String reason) {
+            String source, Actor actor, String reason) {
         OffsetDateTime now = now();
         Optional<ConsentState> existing = states.lockFor(subjectId, purpose.id());
         ConsentStatus before = existing.map(s -> s.status).orElse(null);
@@ -210,7 +237,7 @@ public class ConsentService {
             created.purposeId = purpose.id();
             return created;
         });
-        apply(purpose, state, target, noticeVersion, source, reason, now, wasInForce);
+        apply(purpose, state, target, noticeVersion, source, actor, reason, now, wasInForce);
         if (existing.isEmpty()) {
             states.persist(state);
         }
@@ -219,7 +246,7 @@ public class ConsentService {
 
     /** Writes the new state, its history record and, where the permission changes, its event. */
     private void apply(PurposeCatalog.Entry purpose, ConsentState state, ConsentStatus target, String noticeVersion,
-            String source, String reason, OffsetDateTime now, boolean wasInForce) {
+            String source, Actor actor, String reason, OffsetDateTime now, boolean wasInForce) {
         state.status = target;
         state.noticeVersion = noticeVersion;
         state.source = source;
@@ -232,17 +259,20 @@ public class ConsentService {
         record.status = target;
         record.noticeVersion = noticeVersion;
         record.source = source;
+        record.actorType = actor.type();
+        record.actor = actor.id();
         record.reason = reason;
         record.recordedAt = now;
         records.persist(record);
 
         if (target == ConsentStatus.GRANTED) {
             outbox.record(EventType.CONSENT_GRANTED, state.subjectId, new ConsentGranted(state.subjectId, purpose.id(),
-                    purpose.legalBasis().name(), noticeVersion, source, now, state.expiresAt));
+                    purpose.legalBasis().name(), noticeVersion, source, actor.type().name(), actor.systemId(), now,
+                    state.expiresAt));
         } else if (wasInForce) {
             outbox.record(EventType.CONSENT_WITHDRAWN, state.subjectId, new ConsentWithdrawn(state.subjectId,
-                    purpose.id(), purpose.legalBasis().name(), noticeVersion, source, reason, purpose.directMarketing(),
-                    now));
+                    purpose.id(), purpose.legalBasis().name(), noticeVersion, source, actor.type().name(), actor.systemId(),
+                    reason, purpose.directMarketing(), now));
         }
         subjectChanged.fire(new SubjectChanged(state.subjectId));
     }

@@ -5,7 +5,9 @@ import java.time.OffsetDateTime;
 /**
  * A subject's consent now counts for a purpose (or a legitimate-interest objection was taken back).
  * {@code expiresAt} is set where the purpose's consent has a validity (cookies: 13 months).
+ * {@code actorType} says who recorded it (SUBJECT, SERVICE, SYSTEM); {@code actorSystem} names the calling
+ * system or platform service that did, and is null when a person did (an event never names a person).
  */
 public record ConsentGranted(String subjectId, String purposeId, String legalBasis, String noticeVersion,
-        String source, OffsetDateTime grantedAt, OffsetDateTime expiresAt) {
+        String source, String actorType, String actorSystem, OffsetDateTime grantedAt, OffsetDateTime expiresAt) {
 }

@@ -12,6 +12,7 @@ import org.privacyplatform.commons.events.EventData;
 import org.privacyplatform.commons.events.EventType;
 import org.privacyplatform.commons.events.MalformedEventException;
 import org.privacyplatform.commons.messaging.Deliveries;
+import org.privacyplatform.commons.security.Actor;
 import org.privacyplatform.rights.RecipientOutcome;
 import org.privacyplatform.rights.service.RequestService;
 
@@ -76,6 +77,6 @@ public class ErasureOutcomeConsumer {
         boolean keptSomething = completed.kept() != null && !completed.kept().isEmpty();
         requests.reportOutcome(requestId, new RequestService.Outcome(completed.system(),
                 keptSomething ? RecipientOutcome.PARTIAL : RecipientOutcome.DONE, json.valueToTree(completed.erased()),
-                json.valueToTree(completed.kept()), null), completed.system());
+                json.valueToTree(completed.kept()), null), Actor.system(completed.system()));
     }
 }

@@ -9,6 +9,8 @@ import org.privacyplatform.rights.Recipient;
 import org.privacyplatform.rights.rest.RequestBodies.RecipientBody;
 import org.privacyplatform.rights.service.RecipientService;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -21,10 +23,12 @@ import jakarta.ws.rs.Path;
 @RolesAllowed(Roles.DPO)
 public class RecipientResource {
 
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record RecipientView(String id, String name, String kind, List<String> appliesTo, String channel,
-            boolean active) {
+            boolean active, String reportedBy) {
         static RecipientView of(Recipient r) {
-            return new RecipientView(r.id, r.name, r.kind, List.of(r.appliesTo.split(",")), r.channel, r.active);
+            return new RecipientView(r.id, r.name, r.kind, List.of(r.appliesTo.split(",")), r.channel, r.active,
+                    r.reportedBy);
         }
     }
 
@@ -44,7 +48,7 @@ public class RecipientResource {
     @Operation(summary = "Replace the list; recipients left out are deactivated (outcomes keep referring to them)")
     public List<RecipientView> replace(@Valid @NotNull List<@Valid RecipientBody> body) {
         return recipients.replace(body.stream().map(b -> new RecipientService.RecipientChange(b.id(), b.name(), b.kind(),
-                b.appliesTo(), b.channel() == null ? "REST" : b.channel(), !Boolean.FALSE.equals(b.active())))
+                b.appliesTo(), b.channel() == null ? "REST" : b.channel(), !Boolean.FALSE.equals(b.active()), b.reportedBy()))
                 .toList()).stream().map(RecipientView::of).toList();
     }
 }

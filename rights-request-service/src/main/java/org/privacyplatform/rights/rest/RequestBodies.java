@@ -20,6 +20,9 @@ import jakarta.validation.constraints.Size;
 /** The bodies the request API accepts. */
 public final class RequestBodies {
 
+    /** A calling system's OIDC client id, as the recipients catalogue names it. */
+    static final String CLIENT_ID = "^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$";
+
     private RequestBodies() {
     }
 
@@ -65,6 +68,8 @@ public final class RequestBodies {
             @NotEmpty List<@Pattern(regexp = "ERASURE|RECTIFICATION|RESTRICTION",
                     message = "must be ERASURE, RECTIFICATION or RESTRICTION") String> appliesTo,
             @Pattern(regexp = "KAFKA|REST", message = "must be KAFKA or REST") String channel,
-            Boolean active) {
+            Boolean active,
+            @Pattern(regexp = CLIENT_ID, message = "must be a client id: 1-64 of letters, digits, '.', '_', ':', '-'")
+            String reportedBy) {
     }
 }

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.privacyplatform.commons.problem.ProblemException;
+import org.privacyplatform.commons.security.Caller;
 import org.privacyplatform.commons.security.Roles;
 import org.privacyplatform.commons.security.SubjectAccess;
 import org.privacyplatform.commons.security.SubjectId;
@@ -25,7 +26,6 @@ import org.privacyplatform.rights.service.RequestService;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -42,21 +42,21 @@ public class RequestResource {
     private final RequestService requests;
     private final RequestRepository repository;
     private final SubjectAccess access;
-    private final SecurityIdentity identity;
+    private final Caller caller;
     private final RightsConfig config;
     private final ObjectMapper json;
     private final java.time.Clock clock;
     private final org.privacyplatform.rights.service.ExportService exports;
 
     public RequestResource(RequestService requests, RequestRepository repository, SubjectAccess access,
-            SecurityIdentity identity, RightsConfig config, ObjectMapper json, java.time.Clock clock,
+            Caller caller, RightsConfig config, ObjectMapper json, java.time.Clock clock,
             org.privacyplatform.rights.service.ExportService exports) {
         this.clock = clock;
         this.exports = exports;
         this.requests = requests;
         this.repository = repository;
         this.access = access;
-        this.identity = identity;
+        this.caller = caller;
         this.config = config;
         this.json = json;
     }
@@ -68,7 +68,7 @@ public class RequestResource {
     public Response file(@Valid @NotNull NewRequest body) {
         access.check(body.subjectId());
         RightsRequest request = requests.file(new RequestService.FileRequest(body.subjectId(), body.type(), body.details(),
-                identity.hasRole(Roles.DPO) ? Roles.DPO : Roles.DATA_SUBJECT));
+                caller.actor()));
         return Response.status(Response.Status.CREATED).entity(view(request)).build();
     }
 
@@ -105,7 +105,7 @@ public class RequestResource {
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Identity verified (Art. 12(6)): the right is set in motion")
     public RequestView verifyIdentity(@PathParam("id") String id) {
-        return view(requests.verifyIdentity(parse(id), Roles.DPO));
+        return view(requests.verifyIdentity(parse(id), caller.actor()));
     }
 
     @POST
@@ -113,7 +113,7 @@ public class RequestResource {
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Extend by two months, once, inside the first month, with the reason the subject is told")
     public RequestView extend(@PathParam("id") String id, @Valid @NotNull Extension body) {
-        return view(requests.extend(parse(id), body.reason(), Roles.DPO));
+        return view(requests.extend(parse(id), body.reason(), caller.actor()));
     }
 
     @POST
@@ -121,7 +121,7 @@ public class RequestResource {
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Reject on a ground; the answer tells the subject where to complain")
     public RequestView reject(@PathParam("id") String id, @Valid @NotNull Rejection body) {
-        return view(requests.reject(parse(id), body.ground(), body.detail(), Roles.DPO));
+        return view(requests.reject(parse(id), body.ground(), body.detail(), caller.actor()));
     }
 
     @POST
@@ -129,7 +129,7 @@ public class RequestResource {
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Close a request whose answer was given; refused while recipients have not answered")
     public RequestView complete(@PathParam("id") String id, @Valid Completion body) {
-        return view(requests.complete(parse(id), body == null ? null : body.note(), Roles.DPO));
+        return view(requests.complete(parse(id), body == null ? null : body.note(), caller.actor()));
     }
 
     @POST
@@ -137,17 +137,18 @@ public class RequestResource {
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Lift a restriction, recorded only once the subject has been told (Art. 18(3))")
     public RequestView liftRestriction(@PathParam("id") String id, @Valid @NotNull Lifting body) {
-        return view(requests.liftRestriction(parse(id), body.subjectInformedAt(), Roles.DPO));
+        return view(requests.liftRestriction(parse(id), body.subjectInformedAt(), caller.actor()));
     }
 
     @POST
     @Path("/requests/{id}/outcomes")
     @RolesAllowed(Roles.SERVICE)
-    @Operation(summary = "A recipient reports what it erased, applied or kept (Art. 19)")
+    @Operation(summary = "A recipient reports what it erased, applied or kept (Art. 19); only the calling system "
+            + "that the recipients catalogue names for it (reportedBy) may, any other is 403")
     public RequestView reportOutcome(@PathParam("id") String id, @Valid @NotNull OutcomeReport body) {
         return view(requests.reportOutcome(parse(id), new RequestService.Outcome(body.recipientId(), body.status(),
                 body.erased() == null ? null : json.valueToTree(body.erased()),
-                body.kept() == null ? null : json.valueToTree(body.kept()), body.note()), body.recipientId()));
+                body.kept() == null ? null : json.valueToTree(body.kept()), body.note()), caller.actor()));
     }
 
     @GET
@@ -157,7 +158,7 @@ public class RequestResource {
             + "the first copy is free, later copies are counted and carry the fee (Art. 15(3))")
     public com.fasterxml.jackson.databind.node.ObjectNode export(@PathParam("id") String id) {
         RightsRequest request = visible(id);
-        return exports.export(request.id, identity.hasRole(Roles.DPO) ? Roles.DPO : Roles.DATA_SUBJECT,
+        return exports.export(request.id, caller.actor(),
                 subject -> json.valueToTree(QuarkusTransaction.requiringNew()
                         .call(() -> repository.forSubject(subject).stream().map(this::view).toList())));
     }
@@ -168,7 +169,8 @@ public class RequestResource {
     @Operation(summary = "Record a subject's death: their post-mortem instructions on file are applied")
     public List<RequestView> recordDeath(@PathParam("subjectId") @SubjectId String subjectId,
             @Valid @NotNull RequestBodies.Death body) {
-        return requests.recordDeath(subjectId, body.diedOn(), body.evidence()).stream().map(this::view).toList();
+        return requests.recordDeath(subjectId, body.diedOn(), body.evidence(), caller.actor()).stream().map(this::view)
+                .toList();
     }
 
     /** The request if the caller may see it; another subject's request is "not found", never its data. */

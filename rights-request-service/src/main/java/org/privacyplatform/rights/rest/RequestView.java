@@ -37,7 +37,9 @@ public record RequestView(String id, String subjectId, String type, String statu
             OffsetDateTime reportedAt) {
     }
 
-    public record Step(OffsetDateTime at, String action, String fromStatus, String toStatus, String actor, String note) {
+    /** {@code actorType} SUBJECT or DPO with their {@code sub}, SERVICE with the calling system's client id, SYSTEM. */
+    public record Step(OffsetDateTime at, String action, String fromStatus, String toStatus, String actorType,
+            String actor, String note) {
     }
 
     static RequestView of(RightsRequest r, List<RecipientOutcome> outcomes, List<RequestHistory> history,
@@ -59,7 +61,7 @@ public record RequestView(String id, String subjectId, String type, String statu
                 r.receivedAt, r.dueAt, r.extendedAt == null ? null : new Extension(r.extendedAt, r.extensionReason),
                 r.identityVerifiedAt, rejection, r.closedAt, outcomeViews, kept,
                 history.stream().map(h -> new Step(h.at, h.action, h.fromStatus == null ? null : h.fromStatus.name(),
-                        h.toStatus.name(), h.actor, h.note)).toList(),
+                        h.toStatus.name(), h.actorType == null ? null : h.actorType.name(), h.actor, h.note)).toList(),
                 r.exportCopies);
     }
 

@@ -10,6 +10,7 @@ import java.util.function.Supplier;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.logging.Logger;
 import org.privacyplatform.commons.problem.ProblemException;
+import org.privacyplatform.commons.security.Actor;
 import org.privacyplatform.rights.RequestHistory;
 import org.privacyplatform.rights.RequestStatus;
 import org.privacyplatform.rights.RequestType;
@@ -59,7 +60,7 @@ public class ExportService {
     }
 
     /** The bundle, with {@code requests} filled in by the caller (the request views of this service). */
-    public ObjectNode export(UUID requestId, String actor, java.util.function.Function<String, JsonNode> requestsOfSubject) {
+    public ObjectNode export(UUID requestId, Actor actor, java.util.function.Function<String, JsonNode> requestsOfSubject) {
         RightsRequest request = QuarkusTransaction.requiringNew().call(() -> requests.findByIdOptional(requestId)
                 .orElseThrow(() -> ProblemException.notFound("no request " + requestId)));
         if (request.type != RequestType.ACCESS && request.type != RequestType.PORTABILITY) {
@@ -93,7 +94,8 @@ public class ExportService {
             entry.action = "EXPORTED copy " + locked.exportCopies;
             entry.fromStatus = locked.status;
             entry.toStatus = locked.status;
-            entry.actor = actor;
+            entry.actorType = actor.type();
+            entry.actor = actor.id();
             requests.persistHistory(entry);
             return locked.exportCopies;
         });

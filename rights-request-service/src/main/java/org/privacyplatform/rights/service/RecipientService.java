@@ -9,6 +9,7 @@ import java.util.Map;
 import org.privacyplatform.commons.events.EventType;
 import org.privacyplatform.commons.events.RecipientsChanged;
 import org.privacyplatform.commons.outbox.Outbox;
+import org.privacyplatform.commons.problem.ProblemException;
 import org.privacyplatform.rights.Recipient;
 import org.privacyplatform.rights.repository.RecipientRepository;
 
@@ -20,8 +21,9 @@ import jakarta.transaction.Transactional;
 @Transactional
 public class RecipientService {
 
+    /** {@code reportedBy}: the calling system that reports a REST recipient's outcomes (required for REST, none for KAFKA). */
     public record RecipientChange(String id, String name, String kind, List<String> appliesTo, String channel,
-            boolean active) {
+            boolean active, String reportedBy) {
     }
 
     private final RecipientRepository recipients;
@@ -41,6 +43,9 @@ public class RecipientService {
 
     /** Replaces the list: recipients left out are deactivated, not deleted. */
     public List<Recipient> replace(List<RecipientChange> changes) {
+        for (RecipientChange change : changes) {
+            requireReportingSystem(change);
+        }
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         Map<String, RecipientChange> byId = new java.util.HashMap<>();
         changes.forEach(c -> byId.put(c.id(), c));
@@ -62,6 +67,7 @@ public class RecipientService {
             recipient.appliesTo = String.join(",", change.appliesTo());
             recipient.channel = change.channel();
             recipient.active = change.active();
+            recipient.reportedBy = change.reportedBy();
             recipient.updatedAt = now;
             if (created) {
                 recipients.persist(recipient);
@@ -70,5 +76,21 @@ public class RecipientService {
         outbox.recordWithoutSubject(EventType.RECIPIENTS_CHANGED, "recipients",
                 new RecipientsChanged(changes.stream().map(RecipientChange::id).toList(), now));
         return recipients.listOrdered();
+    }
+
+    /**
+     * A recipient that answers over REST names the one calling system that may report for it (else nobody could,
+     * or anybody would); a platform service answers over Kafka as itself.
+     */
+    private static void requireReportingSystem(RecipientChange change) {
+        boolean rest = "REST".equals(change.channel());
+        if (rest && change.reportedBy() == null) {
+            throw ProblemException.badRequest("reportedBy", "recipient '" + change.id()
+                    + "' answers over REST: name the calling system (its client id) that reports its outcomes");
+        }
+        if (!rest && change.reportedBy() != null) {
+            throw ProblemException.badRequest("reportedBy", "recipient '" + change.id()
+                    + "' answers over Kafka as itself: it takes no reporting system");
+        }
     }
 }

@@ -17,6 +17,9 @@ import org.privacyplatform.commons.events.RequestEvent;
 import org.privacyplatform.commons.events.RestrictionLifted;
 import org.privacyplatform.commons.outbox.Outbox;
 import org.privacyplatform.commons.problem.ProblemException;
+import org.privacyplatform.commons.security.Actor;
+import org.privacyplatform.commons.security.ActorType;
+import org.privacyplatform.commons.security.Roles;
 import org.privacyplatform.rights.Recipient;
 import org.privacyplatform.rights.RecipientOutcome;
 import org.privacyplatform.rights.RejectionGround;
@@ -44,8 +47,11 @@ import jakarta.transaction.Transactional;
 public class RequestService {
 
     /** A request as filed: by the subject themselves, or by the DPO for a request received by post or e-mail. */
-    public record FileRequest(String subjectId, RequestType type, JsonNode details, String filedBy) {
+    public record FileRequest(String subjectId, RequestType type, JsonNode details, Actor filedBy) {
     }
+
+    /** This service acting by its own rule (a request closed once every recipient answered). */
+    public static final Actor SELF = Actor.system("rights-request-service");
 
     /** An outcome reported by a recipient. */
     public record Outcome(String recipientId, String status, JsonNode erased, JsonNode kept, String note) {
@@ -74,7 +80,7 @@ public class RequestService {
         request.type = command.type();
         request.status = RequestStatus.RECEIVED;
         request.details = write(command.details() == null ? json.createObjectNode() : command.details());
-        request.filedBy = command.filedBy();
+        request.filedBy = command.filedBy().type() == ActorType.DPO ? Roles.DPO : Roles.DATA_SUBJECT;
         request.receivedAt = now;
         request.dueAt = RequestClock.dueAt(now);
         requests.persist(request);
@@ -89,7 +95,7 @@ public class RequestService {
     }
 
     /** Art. 12(6): identity verified, the request's right is set in motion. */
-    public RightsRequest verifyIdentity(UUID id, String actor) {
+    public RightsRequest verifyIdentity(UUID id, Actor actor) {
         RightsRequest request = lock(id);
         move(request, RequestStatus.IDENTITY_VERIFIED, "IDENTITY_VERIFIED", actor, null);
         request.identityVerifiedAt = now();
@@ -99,7 +105,7 @@ public class RequestService {
     }
 
     /** Art. 12(3): once, inside the first month, with a reason the subject is told. */
-    public RightsRequest extend(UUID id, String reason, String actor) {
+    public RightsRequest extend(UUID id, String reason, Actor actor) {
         RightsRequest request = lock(id);
         requireOpen(request);
         if (request.extendedAt != null) {
@@ -120,7 +126,7 @@ public class RequestService {
     }
 
     /** Art. 12(4), 12(5): refused, on a ground; the answer tells the subject where to complain. */
-    public RightsRequest reject(UUID id, RejectionGround ground, String detail, String actor) {
+    public RightsRequest reject(UUID id, RejectionGround ground, String detail, Actor actor) {
         RightsRequest request = lock(id);
         move(request, RequestStatus.REJECTED, "REJECTED", actor, ground + (detail == null ? "" : ": " + detail));
         request.rejectionGround = ground;
@@ -131,7 +137,7 @@ public class RequestService {
     }
 
     /** The DPO closes a request whose answer was given (access, portability, a request with no recipient left). */
-    public RightsRequest complete(UUID id, String note, String actor) {
+    public RightsRequest complete(UUID id, String note, Actor actor) {
         RightsRequest request = lock(id);
         List<String> pending = requests.pendingRecipients(request.id);
         if (!pending.isEmpty()) {
@@ -145,7 +151,7 @@ public class RequestService {
     }
 
     /** Art. 18(3): the restriction is lifted, recorded only once the subject has been told. */
-    public RightsRequest liftRestriction(UUID id, OffsetDateTime subjectInformedAt, String actor) {
+    public RightsRequest liftRestriction(UUID id, OffsetDateTime subjectInformedAt, Actor actor) {
         RightsRequest request = lock(id);
         if (request.type != RequestType.RESTRICTION) {
             throw ProblemException.conflict("request " + id + " is a " + request.type + " request, not a restriction");
@@ -164,8 +170,14 @@ public class RequestService {
         return request;
     }
 
-    /** A recipient's answer (over REST, or a platform service's ErasureCompleted over Kafka). */
-    public RightsRequest reportOutcome(UUID id, Outcome outcome, String actor) {
+    /**
+     * A recipient's answer: over REST from the calling system that speaks for it (any other system is refused,
+     * before anything is read or written), or a platform service's ErasureCompleted over Kafka.
+     */
+    public RightsRequest reportOutcome(UUID id, Outcome outcome, Actor actor) {
+        if (actor.type() == ActorType.SERVICE) {
+            requireSpeaksFor(actor.id(), outcome.recipientId());
+        }
         RightsRequest request = lock(id);
         RecipientOutcome stored = requests.lockOutcome(id, outcome.recipientId()).orElseThrow(() -> ProblemException
                 .notFound("recipient '" + outcome.recipientId() + "' was not asked about request " + id));
@@ -180,10 +192,11 @@ public class RequestService {
         stored.reportedAt = now();
         history(request, "OUTCOME " + outcome.recipientId() + " " + outcome.status(), request.status, actor, outcome.note());
         outbox.record(EventType.RECIPIENT_OUTCOME_REPORTED, request.subjectId, new RecipientOutcomeReported(
-                request.id.toString(), request.subjectId, outcome.recipientId(), outcome.status(), stored.reportedAt));
+                request.id.toString(), request.subjectId, outcome.recipientId(), outcome.status(), actor.type().name(),
+                actor.systemId(), stored.reportedAt));
         if (requests.pendingRecipients(request.id).isEmpty() && request.status == RequestStatus.IN_PROGRESS
                 && request.type != RequestType.RESTRICTION) {
-            close(request, outcomeStatus(request), "system", "every recipient answered");
+            close(request, outcomeStatus(request), SELF, "every recipient answered");
         }
         return request;
     }
@@ -208,7 +221,7 @@ public class RequestService {
      * The subject died: each post-mortem instruction on file is applied (an instruction to erase files an
      * erasure request, verified on the death's evidence, and fans it out), then closed.
      */
-    public List<RightsRequest> recordDeath(String subjectId, java.time.LocalDate diedOn, String evidence) {
+    public List<RightsRequest> recordDeath(String subjectId, java.time.LocalDate diedOn, String evidence, Actor actor) {
         if (diedOn.isAfter(java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))) {
             throw ProblemException.badRequest("diedOn", "the date of death is in the future");
         }
@@ -220,11 +233,11 @@ public class RequestService {
             RightsRequest locked = lock(instructions.id);
             if (read(locked.details).path("erase").asBoolean(false)) {
                 RightsRequest erasure = file(new FileRequest(subjectId, RequestType.ERASURE, json.createObjectNode()
-                        .put("origin", "post-mortem instructions " + locked.id).put("diedOn", diedOn.toString()), "dpo"));
-                verifyIdentity(erasure.id, "dpo");
+                        .put("origin", "post-mortem instructions " + locked.id).put("diedOn", diedOn.toString()), actor));
+                verifyIdentity(erasure.id, actor);
                 touched.add(erasure);
             }
-            close(locked, RequestStatus.COMPLETED, "dpo", "applied after death on " + diedOn + " (" + evidence + ")");
+            close(locked, RequestStatus.COMPLETED, actor, "applied after death on " + diedOn + " (" + evidence + ")");
             touched.add(locked);
         }
         outbox.record(EventType.DEATH_RECORDED, subjectId, new DeathRecorded(subjectId, diedOn, touched.size()));
@@ -232,7 +245,7 @@ public class RequestService {
     }
 
     /** What each right sets in motion once the subject's identity is verified. */
-    private void start(RightsRequest request, String actor) {
+    private void start(RightsRequest request, Actor actor) {
         JsonNode details = read(request.details);
         switch (request.type) {
             case ERASURE -> {
@@ -252,7 +265,7 @@ public class RequestService {
                 emit(EventType.RECTIFICATION_REQUESTED, request, null);
                 move(request, RequestStatus.IN_PROGRESS, "RECTIFICATION_REQUESTED", actor, null);
                 if (!asked) {
-                    close(request, RequestStatus.COMPLETED, "system", "no recipient to tell");
+                    close(request, RequestStatus.COMPLETED, SELF, "no recipient to tell");
                 }
             }
             case OBJECTION -> {
@@ -286,13 +299,13 @@ public class RequestService {
         return partial ? RequestStatus.PARTIALLY_COMPLETED : RequestStatus.COMPLETED;
     }
 
-    private void close(RightsRequest request, RequestStatus status, String actor, String note) {
+    private void close(RightsRequest request, RequestStatus status, Actor actor, String note) {
         move(request, status, status.name(), actor, note);
         request.closedAt = now();
         emit(EventType.REQUEST_COMPLETED, request, status.name());
     }
 
-    private void move(RightsRequest request, RequestStatus next, String action, String actor, String note) {
+    private void move(RightsRequest request, RequestStatus next, String action, Actor actor, String note) {
         if (!request.status.canMoveTo(next)) {
             throw ProblemException.conflict("request " + request.id + " is " + request.status + " and cannot become "
                     + next + " (allowed: " + request.status.allowedNext() + ")");
@@ -312,14 +325,24 @@ public class RequestService {
         return requests.lock(id).orElseThrow(() -> ProblemException.notFound("no request " + id));
     }
 
-    private void history(RightsRequest request, String action, RequestStatus from, String actor, String note) {
+    /** The recipient's catalogue entry must name {@code system} as the one that speaks for it, or 403. */
+    private void requireSpeaksFor(String system, String recipientId) {
+        Recipient recipient = recipients.findById(recipientId);
+        if (recipient == null || !system.equals(recipient.reportedBy)) {
+            throw ProblemException.forbidden("calling system '" + system + "' does not report for recipient '"
+                    + recipientId + "': the recipients catalogue names the system that does");
+        }
+    }
+
+    private void history(RightsRequest request, String action, RequestStatus from, Actor actor, String note) {
         RequestHistory entry = new RequestHistory();
         entry.requestId = request.id;
         entry.at = now();
         entry.action = action;
         entry.fromStatus = from;
         entry.toStatus = request.status;
-        entry.actor = actor;
+        entry.actorType = actor.type();
+        entry.actor = actor.id();
         entry.note = note;
         requests.persistHistory(entry);
     }
