@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * identity, wait until closed. Writes each request's verified -> closed time in milliseconds, read from the
  * request's own history (the service's clock), one per line.
  *
- * Usage: java -cp KAFKA_LIBS/* ErasureRound.java RIGHTS_URL BOOTSTRAP DPO_TOKEN SERVICE_TOKEN COUNT SUBJECT_PREFIX OUT_FILE
+ * Usage: java -cp KAFKA_LIBS/* ErasureRound.java RIGHTS_URL KAFKA_CLIENT_CONFIG DPO_TOKEN SERVICE_TOKEN COUNT SUBJECT_PREFIX OUT_FILE
  */
 public class ErasureRound {
 
@@ -36,7 +36,7 @@ public class ErasureRound {
 
     public static void main(String[] args) throws Exception {
         String rights = args[0];
-        String bootstrap = args[1];
+        String kafkaConfig = args[1];
         String dpo = args[2];
         String service = args[3];
         int count = Integer.parseInt(args[4]);
@@ -44,7 +44,7 @@ public class ErasureRound {
         Path out = Path.of(args[6]);
 
         CountDownLatch listening = new CountDownLatch(1);
-        Thread recipient = new Thread(() -> actAsRecipient(rights, bootstrap, service, prefix, listening), "recipient");
+        Thread recipient = new Thread(() -> actAsRecipient(rights, kafkaConfig, service, prefix, listening), "recipient");
         recipient.setDaemon(true);
         recipient.start();
         listening.await();
@@ -81,9 +81,8 @@ public class ErasureRound {
     }
 
     /** The external recipient: erases on ErasureRequested and says so. */
-    static void actAsRecipient(String rights, String bootstrap, String service, String prefix, CountDownLatch listening) {
-        Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap);
+    static void actAsRecipient(String rights, String kafkaConfig, String service, String prefix, CountDownLatch listening) {
+        Properties props = clientConfig(kafkaConfig);
         props.put("enable.auto.commit", "false");
         try (var consumer = new KafkaConsumer<String, String>(props, new StringDeserializer(), new StringDeserializer())) {
             List<TopicPartition> partitions = consumer.partitionsFor("rights.events").stream()
@@ -122,5 +121,16 @@ public class ErasureRound {
             throw new IllegalStateException(method + " " + url + " answered " + response.statusCode() + ": " + response.body());
         }
         return JSON.readTree(response.body());
+    }
+
+    /** The Kafka client settings (bootstrap servers, the operator's credentials) from a properties file. */
+    static Properties clientConfig(String file) {
+        Properties props = new Properties();
+        try (var in = Files.newInputStream(Path.of(file))) {
+            props.load(in);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        return props;
     }
 }

@@ -11,17 +11,20 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * platform's outbox relays write them, for the audit log to append. Event ids are PREFIX-n, source
  * /bench, subjects spread over 1,000 keys (so over every partition).
  *
- * Usage: java -cp KAFKA_LIBS/* ProduceEvents.java BOOTSTRAP TOPIC COUNT PREFIX
+ * Usage: java -cp KAFKA_LIBS/* ProduceEvents.java KAFKA_CLIENT_CONFIG TOPIC COUNT PREFIX
+ * (KAFKA_CLIENT_CONFIG: a properties file with bootstrap.servers and the operator's SASL settings)
  */
 public class ProduceEvents {
 
     public static void main(String[] args) throws Exception {
-        String bootstrap = args[0];
+        String kafkaConfig = args[0];
         String topic = args[1];
         int count = Integer.parseInt(args[2]);
         String prefix = args[3];
         Properties props = new Properties();
-        props.put("bootstrap.servers", bootstrap);
+        try (var in = java.nio.file.Files.newInputStream(java.nio.file.Path.of(kafkaConfig))) {
+            props.load(in);
+        }
         props.put("acks", "all");
         props.put("linger.ms", "5");
         props.put("batch.size", "65536");

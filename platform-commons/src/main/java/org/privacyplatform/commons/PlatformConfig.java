@@ -15,6 +15,8 @@ public interface PlatformConfig {
 
     Schema schema();
 
+    Kafka kafka();
+
     interface Events {
         /** {@code ce_source} of what this service emits, e.g. {@code /consent-service}. */
         String source();
@@ -36,6 +38,18 @@ public interface PlatformConfig {
         /** How long the relay waits for the broker to acknowledge a batch before it tries again. */
         @WithDefault("PT30S")
         Duration sendTimeout();
+    }
+
+    /**
+     * The service's Kafka principal; {@code kafka.sasl.jaas.config} (every channel's SASL/SCRAM login) is
+     * built from these. Bound here so that a service without its password refuses to start and names it.
+     */
+    interface Kafka {
+        /** Defaults to the service's name ({@code quarkus.application.name}). */
+        String username();
+
+        /** {@code PRIVACY_KAFKA_PASSWORD} in production; a LOCAL DEVELOPMENT value in the local and test profiles. */
+        String password();
     }
 
     interface Schema {

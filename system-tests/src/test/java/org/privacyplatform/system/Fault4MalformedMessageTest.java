@@ -10,6 +10,7 @@ import static org.privacyplatform.system.Platform.as;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -29,8 +30,10 @@ class Fault4MalformedMessageTest {
 
         // each service consuming consent.events (retention, rights-request, audit) sets it aside
         List<ConsumerRecord<String, String>> dead = new ArrayList<>();
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of("bootstrap.servers", "127.0.0.1:9092",
-                "group.id", "system-test-" + UUID.randomUUID(), "auto.offset.reset", "earliest"), new StringDeserializer(),
+        Map<String, Object> operator = new HashMap<>(Platform.kafkaClient("operator"));
+        operator.put("group.id", "system-test-" + UUID.randomUUID());
+        operator.put("auto.offset.reset", "earliest");
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(operator, new StringDeserializer(),
                 new StringDeserializer())) {
             consumer.subscribe(List.of("consent.events.dlq"));
             Platform.eventually().atMost(Duration.ofSeconds(60)).until(() -> {

@@ -25,6 +25,7 @@ final class Platform {
     static final String RETENTION = "http://127.0.0.1:8083";
     static final String AUDIT = "http://127.0.0.1:8084";
     static final String TOKEN_URL = "http://127.0.0.1:8180/realms/privacy/protocol/openid-connect/token";
+    static final String KAFKA = "127.0.0.1:9092";
 
     /** The demo users' subject ids (their Keycloak ids, fixed in deploy/keycloak/privacy-realm.json). */
     static final String ALICE = "a11ce000-0000-4000-8000-000000000001";
@@ -55,6 +56,20 @@ final class Platform {
                             .formParam("username", u).formParam("password", u);
             return request.when().post(TOKEN_URL).then().statusCode(200).extract().path("access_token");
         });
+    }
+
+    /**
+     * Kafka client settings of a principal of the local run's broker (README "Kafka: principals and ACLs"),
+     * with its LOCAL DEVELOPMENT password: "operator" for people and tools, or a service's name.
+     */
+    static Map<String, Object> kafkaClient(String principal) {
+        return kafkaClient(principal, principal + "-local-dev-password");
+    }
+
+    static Map<String, Object> kafkaClient(String principal, String password) {
+        return Map.of("bootstrap.servers", KAFKA, "security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "SCRAM-SHA-512",
+                "sasl.jaas.config", "org.apache.kafka.common.security.scram.ScramLoginModule required username=\""
+                        + principal + "\" password=\"" + password + "\";");
     }
 
     static RequestSpecification as(String user) {
