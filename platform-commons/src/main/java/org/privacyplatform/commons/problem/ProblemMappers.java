@@ -79,7 +79,9 @@ public class ProblemMappers {
         String detail = status.getStatusCode() == 404 ? "no resource at this path"
                 : status.getStatusCode() == 405 ? "this method is not allowed on this path"
                         : status.getStatusCode() == 415 ? "send application/json"
-                                : status.getStatusCode() == 406 ? "this resource answers application/json" : e.getMessage();
+                                : status.getStatusCode() == 406 ? "this resource answers application/json"
+                                        : status.getStatusCode() == 413 ? "the request body is over the size limit"
+                                                : e.getMessage();
         return respond(Problem.of(status.getStatusCode(), status.getReasonPhrase(), detail), uri);
     }
 
