@@ -26,8 +26,4 @@ public interface AuditConfig {
         @WithDefault("PT1M")
         String every();
     }
-
-    /** Events per page of GET /audit/events, at most. */
-    @WithDefault("500")
-    int maxPageSize();
 }

@@ -8,9 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.privacyplatform.audit.AuditLeaf;
 import org.privacyplatform.audit.Checkpoint;
-import org.privacyplatform.audit.config.AuditConfig;
 import org.privacyplatform.audit.merkle.MerkleHashes;
-import org.privacyplatform.audit.merkle.MerkleTree;
 import org.privacyplatform.audit.repository.LogRepository;
 import org.privacyplatform.audit.rest.AuditViews.CheckpointView;
 import org.privacyplatform.audit.rest.AuditViews.ConsistencyView;
@@ -21,8 +19,11 @@ import org.privacyplatform.audit.rest.AuditViews.EvidenceEvent;
 import org.privacyplatform.audit.rest.AuditViews.InclusionView;
 import org.privacyplatform.audit.rest.AuditViews.PublicKeyView;
 import org.privacyplatform.audit.service.Checkpoints;
+import org.privacyplatform.audit.service.Evidence;
 import org.privacyplatform.audit.service.LogVerifier;
 import org.privacyplatform.audit.service.Proofs;
+import org.privacyplatform.commons.paging.PageRequest;
+import org.privacyplatform.commons.paging.Paged;
 import org.privacyplatform.commons.problem.ProblemException;
 import org.privacyplatform.commons.security.Roles;
 import org.privacyplatform.commons.security.SubjectId;
@@ -31,11 +32,13 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 
 @Path("/audit")
 @Tag(name = "Audit log", description = "Every platform event, once, in an RFC 9162 Merkle log with signed checkpoints")
@@ -45,17 +48,17 @@ public class AuditResource {
     private final Checkpoints checkpoints;
     private final Proofs proofs;
     private final LogVerifier verifier;
+    private final Evidence evidence;
     private final LogRepository log;
-    private final AuditConfig config;
     private final SecurityIdentity identity;
 
-    public AuditResource(Checkpoints checkpoints, Proofs proofs, LogVerifier verifier, LogRepository log, AuditConfig config,
+    public AuditResource(Checkpoints checkpoints, Proofs proofs, LogVerifier verifier, Evidence evidence, LogRepository log,
             SecurityIdentity identity) {
+        this.evidence = evidence;
         this.checkpoints = checkpoints;
         this.proofs = proofs;
         this.verifier = verifier;
         this.log = log;
-        this.config = config;
         this.identity = identity;
     }
 
@@ -85,15 +88,20 @@ public class AuditResource {
     @GET
     @Path("/events")
     @RolesAllowed({ Roles.AUDITOR, Roles.DPO, Roles.SERVICE })
-    @Operation(summary = "Events in log order, filtered by subject, type and time [from, to); paged. A service must name the subject")
-    public EventPage events(@RestQuery String subjectId, @RestQuery String type, @RestQuery OffsetDateTime from,
-            @RestQuery OffsetDateTime to, @RestQuery @Min(0) Integer page, @RestQuery @Min(1) Integer size) {
+    @Operation(summary = "Events in log order, filtered by subject, type and time [from, to). Paged (page from 0, size "
+            + "1-500, default 100); next names the next page, null on the last. A service must name the subject")
+    public EventPage events(@RestQuery @Size(max = SubjectId.MAX_LENGTH) String subjectId,
+            @RestQuery @Size(max = 100) String type, @RestQuery OffsetDateTime from, @RestQuery OffsetDateTime to,
+            @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
         requireSubjectForServices(subjectId);
-        int pageIndex = page == null ? 0 : page;
-        int pageSize = Math.min(size == null ? 100 : size, config.maxPageSize());
-        List<AuditLeaf> leaves = QuarkusTransaction.joiningExisting()
-                .call(() -> log.query(new LogRepository.EventQuery(subjectId, type, from, to), pageIndex, pageSize));
-        return new EventPage(leaves.stream().map(EventView::of).toList(), pageIndex, pageSize);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw ProblemException.badRequest("from", "from must not be after to");
+        }
+        PageRequest pageRequest = PageRequest.of(page, size);
+        List<AuditLeaf> fetched = QuarkusTransaction.joiningExisting()
+                .call(() -> log.query(new LogRepository.EventQuery(subjectId, type, from, to), pageRequest));
+        return new EventPage(Paged.entries(fetched, pageRequest).stream().map(EventView::of).toList(), pageRequest.page(),
+                pageRequest.size(), Paged.hasNext(fetched, pageRequest) ? Paged.next(pageRequest, uri) : null);
     }
 
     @GET
@@ -130,23 +138,28 @@ public class AuditResource {
     @GET
     @Path("/subjects/{subjectId}/evidence")
     @RolesAllowed({ Roles.AUDITOR, Roles.DPO, Roles.SERVICE })
-    @Operation(summary = "A subject's events with inclusion proofs against a fresh checkpoint, and the public key: checkable offline")
-    public EvidenceBundle evidence(@PathParam("subjectId") @SubjectId String subjectId) {
-        Checkpoint checkpoint = checkpoints.current();
+    @Operation(summary = "A subject's events with inclusion proofs against a fresh checkpoint, and the public key: checkable "
+            + "offline. Paged (page from 0, size 1-500, default 100): next names the next page, which proves against the "
+            + "same checkpoint (its treeSize); null on the last")
+    public EvidenceBundle evidence(@PathParam("subjectId") @SubjectId String subjectId, @RestQuery Long treeSize,
+            @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
+        PageRequest pageRequest = PageRequest.of(page, size);
+        Evidence.Page evidencePage = evidence.page(subjectId, treeSize, pageRequest);
+        Checkpoint checkpoint = evidencePage.checkpoint();
         var key = checkpoints.publicKey();
-        List<EvidenceEvent> events = QuarkusTransaction.joiningExisting().call(() -> {
-            List<AuditLeaf> leaves = log.query(new LogRepository.EventQuery(subjectId, null, null, null), 0, Integer.MAX_VALUE)
-                    .stream().filter(leaf -> leaf.leafIndex < checkpoint.treeSize).toList();
-            return log.withNodes(nodes -> {
-                MerkleTree tree = new MerkleTree(nodes);
-                return leaves.stream()
-                        .map(leaf -> new EvidenceEvent(leaf.eventId, leaf.leafIndex, MerkleHashes.toHex(leaf.leafHash),
-                                leaf.canonical, AuditViews.hex(tree.inclusionProof(leaf.leafIndex, checkpoint.treeSize))))
-                        .toList();
-            });
-        });
+        List<EvidenceEvent> events = evidencePage.events().stream()
+                .map(e -> new EvidenceEvent(e.leaf().eventId, e.leaf().leafIndex, MerkleHashes.toHex(e.leaf().leafHash),
+                        e.leaf().canonical, AuditViews.hex(e.auditPath())))
+                .toList();
+        String next = null;
+        if (evidencePage.hasNext()) {
+            // the next page proves against the same checkpoint
+            java.net.URI uriOfNext = uri.getRequestUriBuilder().replaceQueryParam("treeSize", checkpoint.treeSize)
+                    .replaceQueryParam("page", pageRequest.page() + 1).replaceQueryParam("size", pageRequest.size()).build();
+            next = uriOfNext.getRawPath() + "?" + uriOfNext.getRawQuery();
+        }
         return new EvidenceBundle(subjectId, CheckpointView.of(checkpoint),
-                new PublicKeyView(key.origin(), key.keyId(), key.algorithm(), key.publicKey()), events);
+                new PublicKeyView(key.origin(), key.keyId(), key.algorithm(), key.publicKey()), events, next);
     }
 
     private void requireSubjectForServices(String subjectId) {
