@@ -50,7 +50,9 @@ class AuditBoundsTest {
                 { "/audit/proofs/consistency?from=3&to=2", "from" },
                 { "/audit/subjects/s-1/evidence?page=2147483647", "page" },
                 { "/audit/subjects/s-1/evidence?size=0", "size" },
-                { "/audit/subjects/s-1/evidence?treeSize=123456789", "treeSize" } };
+                { "/audit/subjects/s-1/evidence?treeSize=123456789", "treeSize" },
+                { "/audit/events/" + "e".repeat(201), "eventId" },
+                { "/audit/proofs/inclusion/" + "e".repeat(201), "eventId" } };
         for (String[] c : cases) {
             assertThat(given().auth().oauth2(token).when().get(c[0]).then().extract().statusCode()).as(c[0]).isEqualTo(400);
             given().auth().oauth2(token).when().get(c[0]).then().statusCode(400).contentType(AuditApi.PROBLEM)

@@ -29,10 +29,10 @@ class ConsentBoundsTest {
         ConsentApi.grant(subject, "newsletter");
         String token = TestTokens.dataSubject(subject);
         String link = given().auth().oauth2(token).queryParam("size", 2).when().get("/subjects/{s}/consents/history", subject)
-                .then().statusCode(200).body("", hasSize(2)).body("[0].granted", equalTo(true))
-                .body("[1].granted", equalTo(false)).extract().header("Link");
+                .then().statusCode(200).body("", hasSize(2)).body("[0].status", equalTo("GRANTED"))
+                .body("[1].status", equalTo("WITHDRAWN")).extract().header("Link");
         org.assertj.core.api.Assertions.assertThat(link)
-                .isEqualTo("</subjects/" + subject + "/consents/history?size=2&page=1>; rel=\"next\"");
+                .isEqualTo("</subjects/" + subject + "/consents/history?page=1&size=2>; rel=\"next\"");
         given().auth().oauth2(token).queryParam("size", 2).queryParam("page", 1).when()
                 .get("/subjects/{s}/consents/history", subject).then().statusCode(200).body("", hasSize(1))
                 .header("Link", nullValue());

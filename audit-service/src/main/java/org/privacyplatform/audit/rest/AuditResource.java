@@ -45,6 +45,9 @@ import jakarta.ws.rs.core.UriInfo;
 @RolesAllowed({ Roles.AUDITOR, Roles.DPO })
 public class AuditResource {
 
+    /** The longest {@code ce_id} the log keeps (its column); a longer one names no event. */
+    private static final int MAX_EVENT_ID = 200;
+
     private final Checkpoints checkpoints;
     private final Proofs proofs;
     private final LogVerifier verifier;
@@ -81,7 +84,7 @@ public class AuditResource {
     @GET
     @Path("/events/{eventId}")
     @Operation(summary = "One event: its leaf index, leaf hash, the exact canonical leaf and the event")
-    public EventView event(@PathParam("eventId") String eventId) {
+    public EventView event(@PathParam("eventId") @Size(max = MAX_EVENT_ID) String eventId) {
         return EventView.of(proofs.leaf(eventId));
     }
 
@@ -107,7 +110,7 @@ public class AuditResource {
     @GET
     @Path("/proofs/inclusion/{eventId}")
     @Operation(summary = "Inclusion proof of an event in the tree of treeSize leaves (RFC 9162 2.1.3)")
-    public InclusionView inclusion(@PathParam("eventId") String eventId, @RestQuery Long treeSize) {
+    public InclusionView inclusion(@PathParam("eventId") @Size(max = MAX_EVENT_ID) String eventId, @RestQuery Long treeSize) {
         Proofs.Inclusion proof = proofs.inclusion(eventId, treeSize);
         return new InclusionView(eventId, proof.leafIndex(), proof.treeSize(), MerkleHashes.toHex(proof.rootHash()),
                 AuditViews.hex(proof.auditPath()));

@@ -70,7 +70,8 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadable(json, uri);
         }
-        if (e.getResponse().getStatus() == 404 && e.getCause() instanceof IllegalArgumentException) {
+        if (e.getResponse().getStatus() == 404
+                && (e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof java.time.DateTimeException)) {
             // JAX-RS answers 404 when a query or path parameter does not convert: it is the caller's input
             return respond(Problem.of(400, "Bad Request", "a query or path parameter has the wrong format: "
                     + e.getCause().getMessage()), uri);
