@@ -1,6 +1,7 @@
 package org.privacyplatform.commons;
 
 import java.time.Duration;
+import java.util.List;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -16,6 +17,8 @@ public interface PlatformConfig {
     Schema schema();
 
     Kafka kafka();
+
+    Production production();
 
     interface Events {
         /** {@code ce_source} of what this service emits, e.g. {@code /consent-service}. */
@@ -53,6 +56,10 @@ public interface PlatformConfig {
     }
 
     interface Schema {
+        /** What the service does with its schema at start-up. */
+        @WithDefault("migrate")
+        SchemaMode mode();
+
         /** Tests only: wipe the schema before migrating. */
         @WithDefault("false")
         boolean cleanAtStart();
@@ -60,5 +67,25 @@ public interface PlatformConfig {
         /** Wait between migration attempts while the database is unreachable. */
         @WithDefault("PT2S")
         Duration retryInterval();
+    }
+
+    interface Production {
+        /** The settings every service needs in production: its database login and its Kafka password. */
+        List<String> platformSettings();
+
+        /**
+         * The settings without which this service refuses to start in production (checked before Quarkus starts,
+         * by {@link org.privacyplatform.commons.config.ProductionSettings}).
+         */
+        List<String> requiredSettings();
+    }
+
+    enum SchemaMode {
+        /** Migrate at start-up, then serve (the local run, the tests, services whose login owns their schema). */
+        MIGRATE,
+        /** Migrate as the configured Flyway login, then exit: the step a deployment runs before the service. */
+        MIGRATE_ONLY,
+        /** Serve once the schema is up to date, checked with the service's own login; never change it. */
+        VALIDATE
     }
 }

@@ -148,9 +148,9 @@ class RequestLifecycleTest {
         String id = RightsApi.fileOwn(RightsApi.subject(), "ACCESS", null);
         clock.advance(Duration.ofDays(31).plusHours(1));
 
-        given().auth().oauth2(TestTokens.dpo()).queryParam("overdue", true).when().get("/requests").then().statusCode(200)
-                .body("id", hasItem(id));
-        given().auth().oauth2(TestTokens.dpo()).queryParam("status", "RECEIVED").when().get("/requests").then()
+        given().auth().oauth2(TestTokens.dpo()).queryParam("overdue", true).queryParam("size", 500).when().get("/requests")
+                .then().statusCode(200).body("id", hasItem(id));
+        given().auth().oauth2(TestTokens.dpo()).queryParam("status", "RECEIVED").queryParam("size", 500).when().get("/requests").then()
                 .statusCode(200).body("id", hasItem(id));
         assertThat(overdue.count()).isGreaterThanOrEqualTo(1);
         given().when().get("/q/metrics").then().statusCode(200).body(containsString("rights_requests_overdue"));

@@ -35,8 +35,4 @@ public interface AuditConfig {
      */
     @WithDefault("rights-request-service")
     List<String> subjectReaders();
-
-    /** Events per page of GET /audit/events, at most. */
-    @WithDefault("500")
-    int maxPageSize();
 }

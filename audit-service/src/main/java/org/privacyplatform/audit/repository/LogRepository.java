@@ -18,6 +18,7 @@ import org.privacyplatform.audit.AuditLeaf;
 import org.privacyplatform.audit.Checkpoint;
 import org.privacyplatform.audit.merkle.NodeStore;
 import org.privacyplatform.audit.merkle.PrefetchedNodes;
+import org.privacyplatform.commons.paging.PageRequest;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -125,7 +126,8 @@ public class LogRepository implements PanacheRepositoryBase<AuditLeaf, Long> {
         return getEntityManager().unwrap(Session.class);
     }
 
-    public List<AuditLeaf> query(EventQuery query, int page, int size) {
+    /** A page of the events found, in log order, with one more if another page follows. */
+    public List<AuditLeaf> query(EventQuery query, PageRequest page) {
         StringBuilder where = new StringBuilder("1 = 1");
         var params = new java.util.HashMap<String, Object>();
         if (query.subjectId() != null) {
@@ -144,7 +146,31 @@ public class LogRepository implements PanacheRepositoryBase<AuditLeaf, Long> {
             where.append(" and eventTime < :to");
             params.put("to", query.to());
         }
-        return find(where + " order by leafIndex", params).page(page, size).list();
+        return find(where + " order by leafIndex", params).range(page.offset(), page.lastFetched()).list();
+    }
+
+    /** A page of the subject's leaves in a tree of {@code treeSize} leaves, with one more if another page follows. */
+    public List<AuditLeaf> subjectLeaves(String subjectId, long treeSize, PageRequest page) {
+        return find("subjectId = ?1 and leafIndex < ?2 order by leafIndex", subjectId, treeSize)
+                .range(page.offset(), page.lastFetched()).list();
+    }
+
+    /** The stored checkpoint of this tree size, if one was signed. */
+    public Optional<Checkpoint> checkpointOfSize(long treeSize) {
+        return getEntityManager().createQuery("from Checkpoint where treeSize = ?1 order by id", Checkpoint.class)
+                .setParameter(1, treeSize).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    /**
+     * Makes the current transaction a read-only REPEATABLE READ snapshot: every later read in it sees the log as of
+     * its first query, while appends go on and commit. Must come before any other statement of the transaction.
+     */
+    public void readSnapshot() {
+        session().doWork(connection -> {
+            try (var statement = connection.createStatement()) {
+                statement.execute("set transaction isolation level repeatable read, read only");
+            }
+        });
     }
 
     public Optional<Checkpoint> latestCheckpoint() {
@@ -161,14 +187,15 @@ public class LogRepository implements PanacheRepositoryBase<AuditLeaf, Long> {
     }
 
     /**
-     * Streams every leaf in order as (leaf index, canonical text, stored leaf hash, stored level-0 node hash),
+     * Streams every leaf of the tree of {@code treeSize} leaves in order as (leaf index, canonical text, stored leaf hash, stored level-0 node hash),
      * without holding the log in memory.
      */
-    public void forEachLeaf(Consumer<Object[]> action) {
+    public void forEachLeaf(long treeSize, Consumer<Object[]> action) {
         try (var rows = session().createNativeQuery("""
                 select l.leaf_index, l.canonical, l.leaf_hash, n.hash
                 from audit_leaf l left join merkle_node n on n.level = 0 and n.node_index = l.leaf_index
-                order by l.leaf_index""", Object[].class).setFetchSize(5000).getResultStream()) {
+                where l.leaf_index < ?1
+                order by l.leaf_index""", Object[].class).setParameter(1, treeSize).setFetchSize(5000).getResultStream()) {
             rows.forEach(action);
         }
     }

@@ -8,9 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.privacyplatform.audit.AuditLeaf;
 import org.privacyplatform.audit.Checkpoint;
-import org.privacyplatform.audit.config.AuditConfig;
 import org.privacyplatform.audit.merkle.MerkleHashes;
-import org.privacyplatform.audit.merkle.MerkleTree;
 import org.privacyplatform.audit.repository.LogRepository;
 import org.privacyplatform.audit.rest.AuditViews.CheckpointView;
 import org.privacyplatform.audit.rest.AuditViews.ConsistencyView;
@@ -20,9 +18,13 @@ import org.privacyplatform.audit.rest.AuditViews.EvidenceBundle;
 import org.privacyplatform.audit.rest.AuditViews.EvidenceEvent;
 import org.privacyplatform.audit.rest.AuditViews.InclusionView;
 import org.privacyplatform.audit.rest.AuditViews.PublicKeyView;
+import org.privacyplatform.audit.config.AuditConfig;
 import org.privacyplatform.audit.service.Checkpoints;
+import org.privacyplatform.audit.service.Evidence;
 import org.privacyplatform.audit.service.LogVerifier;
 import org.privacyplatform.audit.service.Proofs;
+import org.privacyplatform.commons.paging.PageRequest;
+import org.privacyplatform.commons.paging.Paged;
 import org.privacyplatform.commons.problem.ProblemException;
 import org.privacyplatform.commons.security.Caller;
 import org.privacyplatform.commons.security.Roles;
@@ -32,32 +34,39 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 
 @Path("/audit")
 @Tag(name = "Audit log", description = "Every platform event, once, in an RFC 9162 Merkle log with signed checkpoints")
 @RolesAllowed({ Roles.AUDITOR, Roles.DPO })
 public class AuditResource {
 
+    /** The longest {@code ce_id} the log keeps (its column); a longer one names no event. */
+    private static final int MAX_EVENT_ID = 200;
+
     private final Checkpoints checkpoints;
     private final Proofs proofs;
     private final LogVerifier verifier;
+    private final Evidence evidence;
     private final LogRepository log;
     private final AuditConfig config;
     private final SecurityIdentity identity;
     private final Caller caller;
 
-    public AuditResource(Checkpoints checkpoints, Proofs proofs, LogVerifier verifier, LogRepository log, AuditConfig config,
-            SecurityIdentity identity, Caller caller) {
+    public AuditResource(Checkpoints checkpoints, Proofs proofs, LogVerifier verifier, Evidence evidence, LogRepository log,
+            AuditConfig config, SecurityIdentity identity, Caller caller) {
+        this.evidence = evidence;
+        this.config = config;
         this.checkpoints = checkpoints;
         this.proofs = proofs;
         this.verifier = verifier;
         this.log = log;
-        this.config = config;
         this.identity = identity;
         this.caller = caller;
     }
@@ -81,29 +90,34 @@ public class AuditResource {
     @GET
     @Path("/events/{eventId}")
     @Operation(summary = "One event: its leaf index, leaf hash, the exact canonical leaf and the event")
-    public EventView event(@PathParam("eventId") String eventId) {
+    public EventView event(@PathParam("eventId") @Size(max = MAX_EVENT_ID) String eventId) {
         return EventView.of(proofs.leaf(eventId));
     }
 
     @GET
     @Path("/events")
     @RolesAllowed({ Roles.AUDITOR, Roles.DPO, Roles.SERVICE })
-    @Operation(summary = "Events in log order, filtered by subject, type and time [from, to); paged. Of the services, "
-            + "only the one that assembles the access export (audit.subject-readers) reads, one subject at a time")
-    public EventPage events(@RestQuery String subjectId, @RestQuery String type, @RestQuery OffsetDateTime from,
-            @RestQuery OffsetDateTime to, @RestQuery @Min(0) Integer page, @RestQuery @Min(1) Integer size) {
+    @Operation(summary = "Events in log order, filtered by subject, type and time [from, to). Paged (page from 0, size "
+            + "1-500, default 100); next names the next page, null on the last. Of the services, only the one that "
+            + "assembles the access export (audit.subject-readers) reads, one subject at a time")
+    public EventPage events(@RestQuery @Size(max = SubjectId.MAX_LENGTH) String subjectId,
+            @RestQuery @Size(max = 100) String type, @RestQuery OffsetDateTime from, @RestQuery OffsetDateTime to,
+            @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
         requireSubjectReader(subjectId);
-        int pageIndex = page == null ? 0 : page;
-        int pageSize = Math.min(size == null ? 100 : size, config.maxPageSize());
-        List<AuditLeaf> leaves = QuarkusTransaction.joiningExisting()
-                .call(() -> log.query(new LogRepository.EventQuery(subjectId, type, from, to), pageIndex, pageSize));
-        return new EventPage(leaves.stream().map(EventView::of).toList(), pageIndex, pageSize);
+        if (from != null && to != null && from.isAfter(to)) {
+            throw ProblemException.badRequest("from", "from must not be after to");
+        }
+        PageRequest pageRequest = PageRequest.of(page, size);
+        List<AuditLeaf> fetched = QuarkusTransaction.joiningExisting()
+                .call(() -> log.query(new LogRepository.EventQuery(subjectId, type, from, to), pageRequest));
+        return new EventPage(Paged.entries(fetched, pageRequest).stream().map(EventView::of).toList(), pageRequest.page(),
+                pageRequest.size(), Paged.hasNext(fetched, pageRequest) ? Paged.next(pageRequest, uri) : null);
     }
 
     @GET
     @Path("/proofs/inclusion/{eventId}")
     @Operation(summary = "Inclusion proof of an event in the tree of treeSize leaves (RFC 9162 2.1.3)")
-    public InclusionView inclusion(@PathParam("eventId") String eventId, @RestQuery Long treeSize) {
+    public InclusionView inclusion(@PathParam("eventId") @Size(max = MAX_EVENT_ID) String eventId, @RestQuery Long treeSize) {
         Proofs.Inclusion proof = proofs.inclusion(eventId, treeSize);
         return new InclusionView(eventId, proof.leafIndex(), proof.treeSize(), MerkleHashes.toHex(proof.rootHash()),
                 AuditViews.hex(proof.auditPath()));
@@ -134,25 +148,30 @@ public class AuditResource {
     @GET
     @Path("/subjects/{subjectId}/evidence")
     @RolesAllowed({ Roles.AUDITOR, Roles.DPO, Roles.SERVICE })
-    @Operation(summary = "A subject's events with inclusion proofs against a fresh checkpoint, and the public key: "
-            + "checkable offline. Of the services, only the one that assembles the access export reads it")
-    public EvidenceBundle evidence(@PathParam("subjectId") @SubjectId String subjectId) {
+    @Operation(summary = "A subject's events with inclusion proofs against a fresh checkpoint, and the public key: checkable "
+            + "offline. Paged (page from 0, size 1-500, default 100): next names the next page, which proves against the "
+            + "same checkpoint (its treeSize); null on the last. Of the services, only the one that assembles the access "
+            + "export reads it")
+    public EvidenceBundle evidence(@PathParam("subjectId") @SubjectId String subjectId, @RestQuery Long treeSize,
+            @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
         requireSubjectReader(subjectId);
-        Checkpoint checkpoint = checkpoints.current();
+        PageRequest pageRequest = PageRequest.of(page, size);
+        Evidence.Page evidencePage = evidence.page(subjectId, treeSize, pageRequest);
+        Checkpoint checkpoint = evidencePage.checkpoint();
         var key = checkpoints.publicKey();
-        List<EvidenceEvent> events = QuarkusTransaction.joiningExisting().call(() -> {
-            List<AuditLeaf> leaves = log.query(new LogRepository.EventQuery(subjectId, null, null, null), 0, Integer.MAX_VALUE)
-                    .stream().filter(leaf -> leaf.leafIndex < checkpoint.treeSize).toList();
-            return log.withNodes(nodes -> {
-                MerkleTree tree = new MerkleTree(nodes);
-                return leaves.stream()
-                        .map(leaf -> new EvidenceEvent(leaf.eventId, leaf.leafIndex, MerkleHashes.toHex(leaf.leafHash),
-                                leaf.canonical, AuditViews.hex(tree.inclusionProof(leaf.leafIndex, checkpoint.treeSize))))
-                        .toList();
-            });
-        });
+        List<EvidenceEvent> events = evidencePage.events().stream()
+                .map(e -> new EvidenceEvent(e.leaf().eventId, e.leaf().leafIndex, MerkleHashes.toHex(e.leaf().leafHash),
+                        e.leaf().canonical, AuditViews.hex(e.auditPath())))
+                .toList();
+        String next = null;
+        if (evidencePage.hasNext()) {
+            // the next page proves against the same checkpoint
+            java.net.URI uriOfNext = uri.getRequestUriBuilder().replaceQueryParam("treeSize", checkpoint.treeSize)
+                    .replaceQueryParam("page", pageRequest.page() + 1).replaceQueryParam("size", pageRequest.size()).build();
+            next = uriOfNext.getRawPath() + "?" + uriOfNext.getRawQuery();
+        }
         return new EvidenceBundle(subjectId, CheckpointView.of(checkpoint),
-                new PublicKeyView(key.origin(), key.keyId(), key.algorithm(), key.publicKey()), events);
+                new PublicKeyView(key.origin(), key.keyId(), key.algorithm(), key.publicKey()), events, next);
     }
 
     /**

@@ -7,6 +7,7 @@ import org.privacyplatform.audit.AuditLeaf;
 import org.privacyplatform.audit.Checkpoint;
 import org.privacyplatform.audit.merkle.MerkleHashes;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -38,7 +39,8 @@ public final class AuditViews {
         }
     }
 
-    public record EventPage(List<EventView> items, int page, int size) {
+    /** @param next the next page's path and query; null on the last page */
+    public record EventPage(List<EventView> items, int page, int size, String next) {
     }
 
     public record InclusionView(String eventId, long leafIndex, long treeSize, String rootHash, List<String> auditPath) {
@@ -51,9 +53,12 @@ public final class AuditViews {
     public record EvidenceEvent(String eventId, long leafIndex, String leafHash, String canonical, List<String> auditPath) {
     }
 
-    /** Everything a regulator needs to check a subject's events offline. */
+    /**
+     * Everything a regulator needs to check a subject's events offline; {@code next} names the bundle's next page
+     * (proving against the same checkpoint), absent on the last.
+     */
     public record EvidenceBundle(String subjectId, CheckpointView checkpoint, PublicKeyView publicKey,
-            List<EvidenceEvent> events) {
+            List<EvidenceEvent> events, @JsonInclude(JsonInclude.Include.NON_NULL) String next) {
     }
 
     public record PublicKeyView(String origin, String keyId, String algorithm, String publicKey) {

@@ -40,11 +40,16 @@ public class LogVerifier {
         this.checkpoints = checkpoints;
     }
 
-    @Transactional
+    /**
+     * Verifies the log as one consistent snapshot (a read-only REPEATABLE READ transaction): the tree size, the
+     * leaves and the checkpoints are all read as of its first query. It takes no lock, so appends go on (and
+     * commit) while it runs; what they add is for the next verify. The result names the tree size it checked.
+     */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
     public Result verify() {
-        log.lockLog();
+        log.readSnapshot();
         long size = log.size();
-        List<Checkpoint> stored = log.checkpoints();
+        List<Checkpoint> stored = log.checkpoints().stream().filter(c -> c.treeSize <= size).toList();
         Set<Long> checkpointSizes = new HashSet<>();
         stored.forEach(c -> checkpointSizes.add(c.treeSize));
         Map<Long, byte[]> recomputedRoots = new HashMap<>();
@@ -54,7 +59,7 @@ public class LogVerifier {
         long[] firstMismatch = { -1 };
         long[] expected = { 0 };
 
-        log.forEachLeaf(row -> {
+        log.forEachLeaf(size, row -> {
             long index = ((Number) row[0]).longValue();
             byte[] leafHash = MerkleHashes.leafHash(((String) row[1]).getBytes(StandardCharsets.UTF_8));
             boolean matches = index == expected[0] && Arrays.equals(leafHash, (byte[]) row[2])

@@ -3,6 +3,7 @@ package org.privacyplatform.consent.repository;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.privacyplatform.commons.paging.PageRequest;
 import org.privacyplatform.consent.ConsentRecord;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -11,8 +12,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class ConsentRecordRepository implements PanacheRepositoryBase<ConsentRecord, Long> {
 
-    public List<ConsentRecord> history(String subjectId) {
-        return list("subjectId = ?1 order by id", subjectId);
+    /** A page of the records kept under any of these keys (the subject id, its pseudonym), oldest first. */
+    public List<ConsentRecord> history(List<String> subjectKeys, PageRequest page) {
+        return find("subjectId in ?1 order by id", subjectKeys).range(page.offset(), page.lastFetched()).list();
     }
 
     /**

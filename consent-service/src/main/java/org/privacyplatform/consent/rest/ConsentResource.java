@@ -7,6 +7,10 @@ import java.util.stream.Collectors;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.privacyplatform.commons.paging.PageRequest;
+import org.privacyplatform.commons.paging.Paged;
 import org.privacyplatform.commons.problem.ProblemException;
 import org.privacyplatform.commons.security.Caller;
 import org.privacyplatform.commons.security.Roles;
@@ -26,6 +30,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 
 @Path("/subjects/{subjectId}")
 @Tag(name = "Consents", description = "A subject's consents, objections, their history, and the decision API")
@@ -78,10 +84,14 @@ public class ConsentResource {
     @RolesAllowed({ Roles.DATA_SUBJECT, Roles.DPO, Roles.SERVICE })
     @Operation(summary = "Every decision the subject made, oldest first (Art. 7(1)), with who recorded it "
             + "(actorType, actor) beside the declared source; for the DPO also what was kept under a pseudonym after "
-            + "an erasure. A service reads it for the subject's access export")
-    public List<ConsentRecordResponse> history(@PathParam("subjectId") @SubjectId String subjectId) {
+            + "an erasure. A service reads it for the subject's access export. "
+            + "Paged (page from 0, size 1-500, default 100); a Link rel=\"next\" header names the next page")
+    public RestResponse<List<ConsentRecordResponse>> history(@PathParam("subjectId") @SubjectId String subjectId,
+            @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
         access.check(subjectId);
-        return consents.history(subjectId, identity.hasRole(Roles.DPO)).stream().map(ConsentRecordResponse::of).toList();
+        PageRequest pageRequest = PageRequest.of(page, size);
+        return Paged.of(consents.history(subjectId, identity.hasRole(Roles.DPO), pageRequest).stream()
+                .map(ConsentRecordResponse::of).toList(), pageRequest, uri);
     }
 
     @GET

@@ -11,10 +11,15 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.privacyplatform.commons.paging.PageRequest;
 import org.privacyplatform.commons.events.ConsentGranted;
+import org.privacyplatform.commons.paging.PageRequest;
 import org.privacyplatform.commons.events.ConsentWithdrawn;
+import org.privacyplatform.commons.paging.PageRequest;
 import org.privacyplatform.commons.events.ErasureCompleted;
+import org.privacyplatform.commons.paging.PageRequest;
 import org.privacyplatform.commons.events.EventType;
+import org.privacyplatform.commons.paging.PageRequest;
 import org.privacyplatform.commons.events.Topics;
 import org.privacyplatform.commons.outbox.Outbox;
 import org.privacyplatform.commons.problem.ProblemException;
@@ -128,12 +133,9 @@ public class ConsentService {
 
     /** The subject's history; with {@code includePseudonymised}, also what was kept after an erasure. */
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ConsentRecord> history(String subjectId, boolean includePseudonymised) {
-        List<ConsentRecord> history = new ArrayList<>(records.history(subjectId));
-        if (includePseudonymised) {
-            history.addAll(records.history(pseudonyms.of(subjectId)));
-        }
-        return history;
+    /** A page of the subject's decisions, oldest first, with one more if another page follows. */
+    public List<ConsentRecord> history(String subjectId, boolean includePseudonymised, PageRequest page) {
+        return records.history(includePseudonymised ? List.of(subjectId, pseudonyms.of(subjectId)) : List.of(subjectId), page);
     }
 
     /** Expires one batch of lapsed grants; returns how many. Concurrent instances skip each other's rows. */

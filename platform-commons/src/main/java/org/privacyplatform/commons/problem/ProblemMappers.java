@@ -70,7 +70,8 @@ public class ProblemMappers {
         if (e.getCause() instanceof JsonProcessingException json) {
             return unreadable(json, uri);
         }
-        if (e.getResponse().getStatus() == 404 && e.getCause() instanceof IllegalArgumentException) {
+        if (e.getResponse().getStatus() == 404
+                && (e.getCause() instanceof IllegalArgumentException || e.getCause() instanceof java.time.DateTimeException)) {
             // JAX-RS answers 404 when a query or path parameter does not convert: it is the caller's input
             return respond(Problem.of(400, "Bad Request", "a query or path parameter has the wrong format: "
                     + e.getCause().getMessage()), uri);
@@ -79,7 +80,9 @@ public class ProblemMappers {
         String detail = status.getStatusCode() == 404 ? "no resource at this path"
                 : status.getStatusCode() == 405 ? "this method is not allowed on this path"
                         : status.getStatusCode() == 415 ? "send application/json"
-                                : status.getStatusCode() == 406 ? "this resource answers application/json" : e.getMessage();
+                                : status.getStatusCode() == 406 ? "this resource answers application/json"
+                                        : status.getStatusCode() == 413 ? "the request body is over the size limit"
+                                                : e.getMessage();
         return respond(Problem.of(status.getStatusCode(), status.getReasonPhrase(), detail), uri);
     }
 

@@ -2,8 +2,11 @@ package org.privacyplatform.commons.problem;
 
 import java.util.UUID;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
+import io.quarkus.runtime.configuration.MemorySize;
+import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.json.Json;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -11,16 +14,50 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 
 /**
- * Failures that happen before a request reaches a resource (a path that cannot be decoded, say) are
- * answered as problem+json too, instead of Quarkus' default error page.
+ * Failures that happen before a request reaches a resource (a path that cannot be decoded, a body over the
+ * limit) are answered as problem+json too, instead of Quarkus' default error page or Vert.x's empty 413.
  */
 @ApplicationScoped
 public class RouteFailures {
 
     private static final Logger LOG = Logger.getLogger(RouteFailures.class);
 
+    /** Just before Quarkus' own body-size check (RouteConstants.ROUTE_ORDER_UPLOAD_LIMIT, -2), which answers an empty 413. */
+    private static final int BODY_LIMIT_ORDER = -3;
+
+    private final long maxBodySize;
+
+    public RouteFailures(@ConfigProperty(name = "quarkus.http.limits.max-body-size") MemorySize maxBodySize) {
+        this.maxBodySize = maxBodySize.asLongValue();
+    }
+
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::handle);
+        router.route().order(BODY_LIMIT_ORDER).handler(this::refuseDeclaredOversizeBody);
+    }
+
+    /** A body whose declared length is over the limit is refused before a byte of it is read. */
+    private void refuseDeclaredOversizeBody(RoutingContext context) {
+        String length = context.request().getHeader(HttpHeaders.CONTENT_LENGTH);
+        long declared;
+        try {
+            declared = length == null ? -1 : Long.parseLong(length.trim());
+        } catch (NumberFormatException e) {
+            declared = -1;
+        }
+        if (declared > maxBodySize) {
+            context.response().putHeader(HttpHeaders.CONNECTION, "close");
+            context.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
+                    .end(Json.encode(tooLarge().withInstance(java.net.URI.create(context.request().path()))));
+            return;
+        }
+        context.next();
+    }
+
+    /** The answer to a body over the limit, whether its length was declared or it came in chunks. */
+    Problem tooLarge() {
+        return Problem.of(413, "Content Too Large", "the request body is over the limit of " + maxBodySize
+                + " bytes (quarkus.http.limits.max-body-size)");
     }
 
     private void handle(RoutingContext context) {
@@ -41,6 +78,8 @@ public class RouteFailures {
             LOG.errorf(failure, "unexpected error %s on %s", errorId, context.request().path());
             problem = Problem.of(status, "Internal Server Error",
                     "an unexpected error occurred; quote error id " + errorId + " to the operators");
+        } else if (status == 413) {
+            problem = tooLarge();
         } else {
             problem = Problem.of(status, io.netty.handler.codec.http.HttpResponseStatus.valueOf(status).reasonPhrase(), null);
         }

@@ -4,8 +4,12 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
+
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
 import org.privacyplatform.commons.testing.TestTokens;
@@ -115,5 +119,47 @@ class ProblemAndAccessTest {
     void anUnknownPathIs404() {
         given().when().get("/no/such/path")
                 .then().statusCode(404).contentType(PROBLEM).body("status", equalTo(404));
+    }
+
+    @Test
+    void aBodyOverTheLimitIs413ProblemJsonBeforeItIsRead() {
+        String big = "{\"name\":\"" + "x".repeat(70 * 1024) + "\",\"size\":1}";
+        given().auth().oauth2(TestTokens.dpo()).contentType(ContentType.JSON).body(big).when().post("/probe/things")
+                .then().statusCode(413).contentType(PROBLEM).body("status", equalTo(413))
+                .body("title", equalTo("Content Too Large")).body("detail", containsString("65536"))
+                .body("instance", equalTo("/probe/things"));
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIs413ProblemJsonToo() {
+        byte[] big = ("{\"name\":\"" + "x".repeat(70 * 1024) + "\",\"size\":1}").getBytes(StandardCharsets.UTF_8);
+        // a stream of unknown length goes out chunked: no Content-Length to refuse it by
+        given().auth().oauth2(TestTokens.dpo()).contentType(ContentType.JSON).body(new ByteArrayInputStream(big))
+                .when().post("/probe/things")
+                .then().statusCode(413).contentType(PROBLEM).body("status", equalTo(413));
+    }
+
+    @Test
+    void aBodyJustUnderTheLimitIsRead() {
+        String name = "x".repeat(60 * 1024);
+        given().auth().oauth2(TestTokens.dpo()).contentType(ContentType.JSON).body("{\"name\":\"" + name + "\",\"size\":1}")
+                .when().post("/probe/things").then().statusCode(200).body("size", equalTo(1));
+    }
+
+    @Test
+    void pageParametersOutOfRangeAre400NamingTheParameter() {
+        for (String query : new String[] { "page=-1", "page=2147483647", "size=0", "size=501" }) {
+            given().when().get("/probe/pages?" + query).then().statusCode(400).contentType(PROBLEM)
+                    .body("errors.field", hasItem(query.substring(0, query.indexOf('='))));
+        }
+        given().when().get("/probe/pages?size=abc").then().statusCode(400).contentType(PROBLEM);
+    }
+
+    @Test
+    void aPagedListLinksToItsNextPageUntilTheLast() {
+        given().when().get("/probe/pages?size=2&page=0&filter=odd").then().statusCode(200).body("", hasSize(2))
+                .header("Link", equalTo("</probe/pages?filter=odd&page=1&size=2>; rel=\"next\""));
+        given().when().get("/probe/pages?size=2&page=2&filter=odd").then().statusCode(200).body("", hasSize(1))
+                .header("Link", nullValue());
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.privacyplatform.commons.paging.PageRequest;
 import org.privacyplatform.retention.Holding;
 import org.privacyplatform.retention.HoldingStatus;
 
@@ -21,8 +22,10 @@ public class HoldingRepository implements PanacheRepositoryBase<Holding, UUID> {
             int ruleVersion, LocalDate anchorDate, LocalDate dueOn) {
     }
 
-    public List<Holding> forSubject(String subjectId) {
-        return list("subjectId = ?1 order by dueOn nulls last, category, reference", subjectId);
+    /** A page of the subject's holdings, soonest due first, with one more if another page follows. */
+    public List<Holding> forSubject(String subjectId, PageRequest page) {
+        return find("subjectId = ?1 order by dueOn nulls last, category, reference, id", subjectId)
+                .range(page.offset(), page.lastFetched()).list();
     }
 
     public Optional<Holding> lockExisting(String subjectId, String category, String system, String reference) {

@@ -3,6 +3,7 @@ package org.privacyplatform.retention.repository;
 import java.util.List;
 import java.util.UUID;
 
+import org.privacyplatform.commons.paging.PageRequest;
 import org.privacyplatform.retention.LegalHold;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -17,7 +18,9 @@ public class LegalHoldRepository implements PanacheRepositoryBase<LegalHold, UUI
                 + "(select h.category from Holding h where h.subjectId = ?1)))", subjectId);
     }
 
-    public List<LegalHold> listAll(boolean activeOnly) {
-        return activeOnly ? list("liftedAt is null order by placedAt") : list("order by placedAt");
+    /** A page of the legal holds (standing ones only, or all), oldest first, with one more if another page follows. */
+    public List<LegalHold> listAll(boolean activeOnly, PageRequest page) {
+        return (activeOnly ? find("liftedAt is null order by placedAt, id") : find("order by placedAt, id"))
+                .range(page.offset(), page.lastFetched()).list();
     }
 }

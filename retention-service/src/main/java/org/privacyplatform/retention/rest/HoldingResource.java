@@ -4,6 +4,10 @@ import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.privacyplatform.commons.paging.PageRequest;
+import org.privacyplatform.commons.paging.Paged;
 import org.privacyplatform.commons.security.Roles;
 import org.privacyplatform.commons.security.SubjectAccess;
 import org.privacyplatform.commons.security.SubjectId;
@@ -16,7 +20,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 @Path("/subjects/{subjectId}")
 @Tag(name = "Holdings", description = "What platform services hold on a subject, and until when")
@@ -44,9 +50,12 @@ public class HoldingResource {
     @GET
     @Path("/schedule")
     @RolesAllowed({ Roles.DATA_SUBJECT, Roles.DPO, Roles.SERVICE })
-    @Operation(summary = "What is held on the subject, until when, under which rule and version")
-    public List<ScheduleItem> schedule(@PathParam("subjectId") @SubjectId String subjectId) {
+    @Operation(summary = "What is held on the subject, until when, under which rule and version. Paged (page from 0, "
+            + "size 1-500, default 100); a Link rel=\"next\" header names the next page")
+    public RestResponse<List<ScheduleItem>> schedule(@PathParam("subjectId") @SubjectId String subjectId,
+            @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
         access.check(subjectId);
-        return holdings.schedule(subjectId).stream().map(ScheduleItem::of).toList();
+        PageRequest pageRequest = PageRequest.of(page, size);
+        return Paged.of(holdings.schedule(subjectId, pageRequest).stream().map(ScheduleItem::of).toList(), pageRequest, uri);
     }
 }

@@ -6,6 +6,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.privacyplatform.commons.paging.PageRequest;
+import org.privacyplatform.commons.paging.Paged;
 import org.privacyplatform.commons.problem.ProblemException;
 import org.privacyplatform.commons.security.Roles;
 import org.privacyplatform.retention.service.LegalHoldService;
@@ -19,7 +22,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 @Path("/")
 @Tag(name = "Legal holds and sweeps", description = "Litigation suspends expiry; the sweep expires what fell due")
@@ -49,9 +54,13 @@ public class LegalHoldResource {
 
     @GET
     @Path("/legal-holds")
-    @Operation(summary = "Legal holds (only those standing, unless active=false)")
-    public List<LegalHoldResponse> list(@RestQuery Boolean active) {
-        return holds.list(!Boolean.FALSE.equals(active)).stream().map(LegalHoldResponse::of).toList();
+    @Operation(summary = "Legal holds (only those standing, unless active=false), oldest first. Paged (page from 0, "
+            + "size 1-500, default 100); a Link rel=\"next\" header names the next page")
+    public RestResponse<List<LegalHoldResponse>> list(@RestQuery Boolean active, @RestQuery Integer page,
+            @RestQuery Integer size, @Context UriInfo uri) {
+        PageRequest pageRequest = PageRequest.of(page, size);
+        return Paged.of(holds.list(!Boolean.FALSE.equals(active), pageRequest).stream().map(LegalHoldResponse::of).toList(),
+                pageRequest, uri);
     }
 
     @DELETE

@@ -18,6 +18,7 @@ import org.privacyplatform.commons.events.RetentionExpired;
 import org.privacyplatform.commons.events.Topics;
 import org.privacyplatform.commons.outbox.Outbox;
 import org.privacyplatform.commons.problem.ProblemException;
+import org.privacyplatform.commons.paging.PageRequest;
 import org.privacyplatform.retention.Holding;
 import org.privacyplatform.retention.HoldingStatus;
 import org.privacyplatform.retention.LegalHold;
@@ -105,11 +106,11 @@ public class HoldingService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<ScheduledHolding> schedule(String subjectId) {
+    public List<ScheduledHolding> schedule(String subjectId, PageRequest page) {
         Map<String, RetentionRule> byId = new LinkedHashMap<>();
         rules.listOrdered().forEach(r -> byId.put(r.id, r));
         List<LegalHold> holds = legalHolds.activeFor(subjectId);
-        return holdings.forSubject(subjectId).stream()
+        return holdings.forSubject(subjectId, page).stream()
                 .map(h -> new ScheduledHolding(h, byId.get(h.ruleId), holds.stream().filter(l -> l.appliesTo(h)).toList()))
                 .toList();
     }

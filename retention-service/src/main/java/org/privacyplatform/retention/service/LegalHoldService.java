@@ -11,6 +11,7 @@ import org.privacyplatform.commons.events.LegalHoldLifted;
 import org.privacyplatform.commons.events.LegalHoldPlaced;
 import org.privacyplatform.commons.outbox.Outbox;
 import org.privacyplatform.commons.problem.ProblemException;
+import org.privacyplatform.commons.paging.PageRequest;
 import org.privacyplatform.retention.LegalHold;
 import org.privacyplatform.retention.repository.LegalHoldRepository;
 import org.privacyplatform.retention.repository.RuleRepository;
@@ -71,8 +72,8 @@ public class LegalHoldService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<LegalHold> list(boolean activeOnly) {
-        return holds.listAll(activeOnly);
+    public List<LegalHold> list(boolean activeOnly, PageRequest page) {
+        return holds.listAll(activeOnly, page);
     }
 
     /** Events about a subject's hold are keyed by the subject; a category hold by its category. */

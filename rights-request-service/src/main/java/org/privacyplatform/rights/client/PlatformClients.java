@@ -26,7 +26,7 @@ public final class PlatformClients {
 
         @GET
         @Path("/consents/history")
-        JsonNode history(@PathParam("subjectId") String subjectId);
+        JsonNode history(@PathParam("subjectId") String subjectId, @RestQuery int page, @RestQuery int size);
     }
 
     @RegisterRestClient(configKey = "retention-service")
@@ -35,7 +35,7 @@ public final class PlatformClients {
     public interface Retention {
         @GET
         @Path("/schedule")
-        JsonNode schedule(@PathParam("subjectId") String subjectId);
+        JsonNode schedule(@PathParam("subjectId") String subjectId, @RestQuery int page, @RestQuery int size);
     }
 
     @RegisterRestClient(configKey = "audit-service")

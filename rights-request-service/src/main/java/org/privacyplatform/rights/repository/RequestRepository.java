@@ -1,15 +1,19 @@
 package org.privacyplatform.rights.repository;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.privacyplatform.commons.paging.PageRequest;
 import org.privacyplatform.rights.RecipientOutcome;
 import org.privacyplatform.rights.RequestHistory;
 import org.privacyplatform.rights.RequestStatus;
+import org.privacyplatform.rights.RequestType;
 import org.privacyplatform.rights.RightsRequest;
 
+import io.quarkus.hibernate.orm.panache.PanacheQuery;
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -24,16 +28,41 @@ public class RequestRepository implements PanacheRepositoryBase<RightsRequest, U
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    public List<RightsRequest> forSubject(String subjectId) {
-        return list("subjectId = ?1 order by receivedAt", subjectId);
+    /** A page of the subject's requests, oldest first, with one more row if another page follows. */
+    public List<RightsRequest> forSubject(String subjectId, PageRequest page) {
+        return find("subjectId = ?1 order by receivedAt, id", subjectId).range(page.offset(), page.lastFetched()).list();
     }
 
-    public List<RightsRequest> search(RequestStatus status, boolean overdueOnly, OffsetDateTime now) {
+    /** The subject's requests of one type still in progress (a handful: one subject, one type). */
+    public List<RightsRequest> inProgress(String subjectId, RequestType type) {
+        return list("subjectId = ?1 and type = ?2 and status = ?3 order by receivedAt, id", subjectId, type,
+                RequestStatus.IN_PROGRESS);
+    }
+
+    /** A page of the requests found, with one more row if another page follows. */
+    public List<RightsRequest> search(RequestStatus status, boolean overdueOnly, OffsetDateTime now, PageRequest page) {
+        PanacheQuery<RightsRequest> query;
         if (overdueOnly) {
-            return status == null ? list("status not in ?1 and dueAt < ?2 order by dueAt", CLOSED, now)
-                    : list("status = ?1 and status not in ?2 and dueAt < ?3 order by dueAt", status, CLOSED, now);
+            query = status == null ? find("status not in ?1 and dueAt < ?2 order by dueAt, id", CLOSED, now)
+                    : find("status = ?1 and status not in ?2 and dueAt < ?3 order by dueAt, id", status, CLOSED, now);
+        } else {
+            query = status == null ? find("order by receivedAt, id") : find("status = ?1 order by receivedAt, id", status);
         }
-        return status == null ? list("order by receivedAt") : list("status = ?1 order by receivedAt", status);
+        return query.range(page.offset(), page.lastFetched()).list();
+    }
+
+    /** The history of several requests in one query, in order. */
+    public List<RequestHistory> history(Collection<UUID> requestIds) {
+        return requestIds.isEmpty() ? List.of()
+                : getEntityManager().createQuery("from RequestHistory where requestId in ?1 order by id", RequestHistory.class)
+                        .setParameter(1, requestIds).getResultList();
+    }
+
+    /** The outcomes of several requests in one query. */
+    public List<RecipientOutcome> outcomes(Collection<UUID> requestIds) {
+        return requestIds.isEmpty() ? List.of()
+                : getEntityManager().createQuery("from RecipientOutcome where requestId in ?1 order by recipientId",
+                        RecipientOutcome.class).setParameter(1, requestIds).getResultList();
     }
 
     public long countOverdue(OffsetDateTime now) {

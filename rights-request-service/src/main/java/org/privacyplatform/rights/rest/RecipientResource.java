@@ -14,6 +14,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -46,7 +47,7 @@ public class RecipientResource {
 
     @PUT
     @Operation(summary = "Replace the list; recipients left out are deactivated (outcomes keep referring to them)")
-    public List<RecipientView> replace(@Valid @NotNull List<@Valid RecipientBody> body) {
+    public List<RecipientView> replace(@Valid @NotNull @Size(max = 500) List<@Valid RecipientBody> body) {
         return recipients.replace(body.stream().map(b -> new RecipientService.RecipientChange(b.id(), b.name(), b.kind(),
                 b.appliesTo(), b.channel() == null ? "REST" : b.channel(), !Boolean.FALSE.equals(b.active()), b.reportedBy()))
                 .toList()).stream().map(RecipientView::of).toList();

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 import org.privacyplatform.commons.security.SubjectId;
+import org.privacyplatform.commons.validation.JsonLength;
 import org.privacyplatform.rights.RejectionGround;
 import org.privacyplatform.rights.RequestType;
 
@@ -26,8 +27,18 @@ public final class RequestBodies {
     private RequestBodies() {
     }
 
-    /** {@code POST /requests}. {@code details} holds what the right needs (corrections, purposes, instructions). */
-    public record NewRequest(@NotNull @SubjectId String subjectId, @NotNull RequestType type, ObjectNode details) {
+    /** At most this many characters of JSON in a request's {@code details}. */
+    public static final int MAX_DETAILS = 8000;
+
+    /** At most this many items in an outcome's {@code erased} or {@code kept}. */
+    public static final int MAX_ITEMS = 100;
+
+    /**
+     * {@code POST /requests}. {@code details} holds what the right needs (corrections, purposes, instructions),
+     * at most {@value #MAX_DETAILS} characters of JSON.
+     */
+    public record NewRequest(@NotNull @SubjectId String subjectId, @NotNull RequestType type,
+            @JsonLength(max = MAX_DETAILS) ObjectNode details) {
     }
 
     public record Extension(@NotBlank @Size(max = 2000) String reason) {
@@ -50,13 +61,15 @@ public final class RequestBodies {
     public record OutcomeReport(
             @NotBlank @Pattern(regexp = "^[a-z0-9][a-z0-9-]{0,63}$", message = "is not a recipient id") String recipientId,
             @NotNull @Pattern(regexp = "DONE|PARTIAL|FAILED", message = "must be DONE, PARTIAL or FAILED") String status,
-            List<@Valid Item> erased, List<@Valid Kept> kept, @Size(max = 2000) String note) {
+            @Size(max = MAX_ITEMS) List<@Valid Item> erased, @Size(max = MAX_ITEMS) List<@Valid Kept> kept,
+            @Size(max = 2000) String note) {
     }
 
-    public record Item(@NotBlank String category, Long count) {
+    public record Item(@NotBlank @Size(max = 100) String category, Long count) {
     }
 
-    public record Kept(@NotBlank String category, Long count, @NotBlank String ground, LocalDate keptUntil) {
+    public record Kept(@NotBlank @Size(max = 100) String category, Long count, @NotBlank @Size(max = 2000) String ground,
+            LocalDate keptUntil) {
     }
 
     /** One recipient of {@code PUT /recipients}. */
@@ -65,7 +78,7 @@ public final class RequestBodies {
             @NotBlank @Size(max = 200) String name,
             @NotNull @Pattern(regexp = "PLATFORM_SERVICE|INTERNAL_DEPARTMENT|PROCESSOR|THIRD_PARTY",
                     message = "must be PLATFORM_SERVICE, INTERNAL_DEPARTMENT, PROCESSOR or THIRD_PARTY") String kind,
-            @NotEmpty List<@Pattern(regexp = "ERASURE|RECTIFICATION|RESTRICTION",
+            @NotEmpty @Size(max = 3) List<@Pattern(regexp = "ERASURE|RECTIFICATION|RESTRICTION",
                     message = "must be ERASURE, RECTIFICATION or RESTRICTION") String> appliesTo,
             @Pattern(regexp = "KAFKA|REST", message = "must be KAFKA or REST") String channel,
             Boolean active,

@@ -6,6 +6,9 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.privacyplatform.commons.paging.PageRequest;
+import org.privacyplatform.commons.paging.Paged;
 import org.privacyplatform.commons.problem.ProblemException;
 import org.privacyplatform.commons.security.Caller;
 import org.privacyplatform.commons.security.Roles;
@@ -14,13 +17,13 @@ import org.privacyplatform.commons.security.SubjectId;
 import org.privacyplatform.rights.RequestStatus;
 import org.privacyplatform.rights.RightsRequest;
 import org.privacyplatform.rights.config.RightsConfig;
-import org.privacyplatform.rights.repository.RequestRepository;
 import org.privacyplatform.rights.rest.RequestBodies.Completion;
 import org.privacyplatform.rights.rest.RequestBodies.Extension;
 import org.privacyplatform.rights.rest.RequestBodies.Lifting;
 import org.privacyplatform.rights.rest.RequestBodies.NewRequest;
 import org.privacyplatform.rights.rest.RequestBodies.OutcomeReport;
 import org.privacyplatform.rights.rest.RequestBodies.Rejection;
+import org.privacyplatform.rights.service.RequestListing;
 import org.privacyplatform.rights.service.RequestService;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,28 +36,28 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 
 @Path("/")
 @Tag(name = "Requests", description = "Data-subject requests for every GDPR right, on the Art. 12 clock")
 public class RequestResource {
 
     private final RequestService requests;
-    private final RequestRepository repository;
+    private final RequestListing listing;
     private final SubjectAccess access;
     private final Caller caller;
     private final RightsConfig config;
     private final ObjectMapper json;
-    private final java.time.Clock clock;
     private final org.privacyplatform.rights.service.ExportService exports;
 
-    public RequestResource(RequestService requests, RequestRepository repository, SubjectAccess access,
-            Caller caller, RightsConfig config, ObjectMapper json, java.time.Clock clock,
+    public RequestResource(RequestService requests, RequestListing listing, SubjectAccess access,
+            Caller caller, RightsConfig config, ObjectMapper json,
             org.privacyplatform.rights.service.ExportService exports) {
-        this.clock = clock;
         this.exports = exports;
         this.requests = requests;
-        this.repository = repository;
+        this.listing = listing;
         this.access = access;
         this.caller = caller;
         this.config = config;
@@ -83,21 +86,25 @@ public class RequestResource {
     @GET
     @Path("/requests")
     @RolesAllowed(Roles.DPO)
-    @Operation(summary = "Requests by status; overdue=true lists the open ones past their due date")
-    public List<RequestView> search(@RestQuery RequestStatus status, @RestQuery Boolean overdue) {
-        return QuarkusTransaction.joiningExisting().call(() -> repository
-                .search(status, Boolean.TRUE.equals(overdue), java.time.OffsetDateTime.now(clock)).stream()
-                .map(this::view).toList());
+    @Operation(summary = "Requests by status; overdue=true lists the open ones past their due date. Paged (page from 0, "
+            + "size 1-500, default 100); a Link rel=\"next\" header names the next page")
+    public RestResponse<List<RequestView>> search(@RestQuery RequestStatus status, @RestQuery Boolean overdue,
+            @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
+        PageRequest pageRequest = PageRequest.of(page, size);
+        return Paged.of(listing.search(status, Boolean.TRUE.equals(overdue), pageRequest).stream().map(this::view).toList(),
+                pageRequest, uri);
     }
 
     @GET
     @Path("/subjects/{subjectId}/requests")
     @RolesAllowed({ Roles.DATA_SUBJECT, Roles.DPO })
-    @Operation(summary = "A subject's requests")
-    public List<RequestView> forSubject(@PathParam("subjectId") @SubjectId String subjectId) {
+    @Operation(summary = "A subject's requests, oldest first. Paged (page from 0, size 1-500, default 100); a Link "
+            + "rel=\"next\" header names the next page")
+    public RestResponse<List<RequestView>> forSubject(@PathParam("subjectId") @SubjectId String subjectId,
+            @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
         access.check(subjectId);
-        return QuarkusTransaction.joiningExisting()
-                .call(() -> repository.forSubject(subjectId).stream().map(this::view).toList());
+        PageRequest pageRequest = PageRequest.of(page, size);
+        return Paged.of(listing.ofSubject(subjectId, pageRequest).stream().map(this::view).toList(), pageRequest, uri);
     }
 
     @POST
@@ -159,8 +166,7 @@ public class RequestResource {
     public com.fasterxml.jackson.databind.node.ObjectNode export(@PathParam("id") String id) {
         RightsRequest request = visible(id);
         return exports.export(request.id, caller.actor(),
-                subject -> json.valueToTree(QuarkusTransaction.requiringNew()
-                        .call(() -> repository.forSubject(subject).stream().map(this::view).toList())));
+                subject -> json.valueToTree(listing.allOfSubject(subject).stream().map(this::view).toList()));
     }
 
     @POST
@@ -180,6 +186,10 @@ public class RequestResource {
             throw ProblemException.notFound("no request " + id);
         }
         return request;
+    }
+
+    private RequestView view(RequestListing.Listed listed) {
+        return RequestView.of(listed.request(), listed.outcomes(), listed.history(), config, json);
     }
 
     private RequestView view(RightsRequest request) {

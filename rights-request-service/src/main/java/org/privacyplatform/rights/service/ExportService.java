@@ -37,7 +37,8 @@ public class ExportService {
 
     public static final String FORMAT = "privacy-platform-export/1";
     private static final Logger LOG = Logger.getLogger(ExportService.class);
-    private static final int AUDIT_PAGE = 500;
+    /** The largest page the other services answer (PageRequest.MAX_SIZE). */
+    private static final int PAGE = 500;
 
     private final RequestRepository requests;
     private final PlatformClients.Consent consent;
@@ -74,17 +75,11 @@ public class ExportService {
         String subject = request.subjectId;
         // gather first: a service that cannot answer costs the subject no copy
         JsonNode consents = call("consent-service", () -> consent.consents(subject));
-        JsonNode consentHistory = call("consent-service", () -> consent.history(subject));
-        JsonNode holdings = call("retention-service", () -> retention.schedule(subject));
+        JsonNode consentHistory = allPages("consent-service", page -> consent.history(subject, page, PAGE));
+        JsonNode holdings = allPages("retention-service", page -> retention.schedule(subject, page, PAGE));
         ArrayNode events = json.createArrayNode();
-        for (int page = 0;; page++) {
-            int current = page;
-            JsonNode items = call("audit-service", () -> audit.events(subject, current, AUDIT_PAGE)).path("items");
-            items.forEach(item -> events.add(item.path("event")));
-            if (items.size() < AUDIT_PAGE) {
-                break;
-            }
-        }
+        allPages("audit-service", page -> audit.events(subject, page, PAGE).path("items"))
+                .forEach(item -> events.add(item.path("event")));
         int copy = QuarkusTransaction.requiringNew().call(() -> {
             RightsRequest locked = requests.lock(requestId).orElseThrow();
             locked.exportCopies += 1;
@@ -119,6 +114,19 @@ public class ExportService {
         bundle.set("auditEvents", events);
         bundle.set("requests", requestsOfSubject.apply(subject));
         return bundle;
+    }
+
+    /** Every entry of a paged list, read a full page at a time until a page comes back short. */
+    private ArrayNode allPages(String service, java.util.function.IntFunction<JsonNode> pageReader) {
+        ArrayNode all = json.createArrayNode();
+        for (int page = 0;; page++) {
+            int current = page;
+            JsonNode entries = call(service, () -> pageReader.apply(current));
+            entries.forEach(all::add);
+            if (entries.size() < PAGE) {
+                return all;
+            }
+        }
     }
 
     private static JsonNode call(String service, Supplier<JsonNode> call) {

@@ -226,10 +226,7 @@ public class RequestService {
             throw ProblemException.badRequest("diedOn", "the date of death is in the future");
         }
         List<RightsRequest> touched = new ArrayList<>();
-        for (RightsRequest instructions : requests.forSubject(subjectId)) {
-            if (instructions.type != RequestType.POST_MORTEM_INSTRUCTIONS || instructions.status != RequestStatus.IN_PROGRESS) {
-                continue;
-            }
+        for (RightsRequest instructions : requests.inProgress(subjectId, RequestType.POST_MORTEM_INSTRUCTIONS)) {
             RightsRequest locked = lock(instructions.id);
             if (read(locked.details).path("erase").asBoolean(false)) {
                 RightsRequest erasure = file(new FileRequest(subjectId, RequestType.ERASURE, json.createObjectNode()
