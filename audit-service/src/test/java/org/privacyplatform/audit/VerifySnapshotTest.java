@@ -71,7 +71,8 @@ class VerifySnapshotTest {
             log.readSnapshot();
             long before = log.size();
             // appended and committed by the consumer while this snapshot stays open
-            String later = kafka.send(Topics.CONSENT, "ConsentWithdrawn", subject, "{\"subjectId\":\"" + subject + "\"}");
+            String later = kafka.send(Topics.CONSENT, "ConsentWithdrawn", subject,
+                    org.privacyplatform.commons.testing.EventProbe.sample(Topics.CONSENT, "ConsentWithdrawn", subject));
             org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> given().auth()
                     .oauth2(TestTokens.auditor()).when().get("/audit/events/{id}", later).statusCode() == 200);
             assertThat(log.size()).as("the snapshot's tree size").isEqualTo(before);

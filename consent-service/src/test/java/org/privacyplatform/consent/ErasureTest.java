@@ -117,10 +117,8 @@ class ErasureTest {
                     "ErasureRequested", subject, EventProbe.sample(Topics.RIGHTS, "ErasureRequested", subject)),
                     "ce_source", "/consent-service")));
 
-            var dead = org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
-                    .until(() -> deadLetterOf(deadLetters, subject, "consent-service.rights-events"), java.util.Optional::isPresent)
-                    .orElseThrow();
-            assertThat(reason(dead)).contains("ce_source is not rights.events's owner");
+            var dead = deadLetters.awaitDeadLetter(subject, "consent-service.rights-events");
+            assertThat(EventProbe.header(dead, "dead-letter-reason")).contains("ce_source is not rights.events's owner");
             // the consumer went on: a genuine event after the forged one is applied
             events.send(Topics.RIGHTS, "ProcessingRestricted", subject, EventProbe.sample(Topics.RIGHTS, "ProcessingRestricted", subject));
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).untilAsserted(() -> ConsentApi
@@ -129,15 +127,5 @@ class ErasureTest {
         given().auth().oauth2(TestTokens.dataSubject(subject)).when().get("/subjects/{s}/consents", subject)
                 .then().statusCode(200).body("find { it.purposeId == 'newsletter' }.status", equalTo("GRANTED"));
         assertThat(events.count(subject, "ErasureCompleted")).isZero();
-    }
-
-    private static java.util.Optional<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> deadLetterOf(
-            EventProbe deadLetters, String subject, String consumer) {
-        return deadLetters.recordsFor(subject).stream().filter(r -> consumer.equals(new String(
-                r.headers().lastHeader("dead-letter-consumer").value(), java.nio.charset.StandardCharsets.UTF_8))).findFirst();
-    }
-
-    private static String reason(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record) {
-        return new String(record.headers().lastHeader("dead-letter-reason").value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

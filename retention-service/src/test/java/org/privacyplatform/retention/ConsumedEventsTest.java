@@ -106,22 +106,10 @@ class ConsumedEventsTest {
             events.sendAll(java.util.List.of(EventProbe.withHeader(EventProbe.record(Topics.CONSENT,
                     java.util.UUID.randomUUID().toString(), "ConsentWithdrawn", subject, backDated), "ce_source", "/retention-service")));
 
-            var dead = await().atMost(Duration.ofSeconds(30))
-                    .until(() -> deadLetterOf(deadLetters, subject, "retention-service.consent-events"), java.util.Optional::isPresent)
-                    .orElseThrow();
-            assertThat(reason(dead)).contains("ce_source is not consent.events's owner");
+            var dead = deadLetters.awaitDeadLetter(subject, "retention-service.consent-events");
+            assertThat(EventProbe.header(dead, "dead-letter-reason")).contains("ce_source is not consent.events's owner");
         }
         RetentionApi.schedule(subject).body("find { it.category == 'newsletter' }.dueOn", org.hamcrest.Matchers.nullValue())
                 .body("find { it.category == 'newsletter' }.status", equalTo("HELD"));
-    }
-
-    private static java.util.Optional<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> deadLetterOf(
-            EventProbe deadLetters, String subject, String consumer) {
-        return deadLetters.recordsFor(subject).stream().filter(r -> consumer.equals(new String(
-                r.headers().lastHeader("dead-letter-consumer").value(), java.nio.charset.StandardCharsets.UTF_8))).findFirst();
-    }
-
-    private static String reason(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record) {
-        return new String(record.headers().lastHeader("dead-letter-reason").value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

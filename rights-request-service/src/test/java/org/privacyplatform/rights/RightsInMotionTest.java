@@ -255,22 +255,10 @@ class RightsInMotionTest {
             // on the consent service's topic, an answer in the retention service's name
             rights.send(Topics.CONSENT, "ErasureCompleted", subject, forged);
 
-            var dead = await().atMost(Duration.ofSeconds(30))
-                    .until(() -> deadLetterOf(deadLetters, subject, "rights-request-service.consent-events"),
-                            java.util.Optional::isPresent).orElseThrow();
-            assertThat(reason(dead)).contains("must name system consent-service");
+            var dead = deadLetters.awaitDeadLetter(subject, "rights-request-service.consent-events");
+            assertThat(EventProbe.header(dead, "dead-letter-reason")).contains("must name system consent-service");
         }
         RightsApi.get(id).body("status", equalTo("IN_PROGRESS"))
                 .body("outcomes.find { it.recipientId == 'retention-service' }.status", equalTo("PENDING"));
-    }
-
-    private static java.util.Optional<org.apache.kafka.clients.consumer.ConsumerRecord<String, String>> deadLetterOf(
-            EventProbe deadLetters, String subject, String consumer) {
-        return deadLetters.recordsFor(subject).stream().filter(r -> consumer.equals(new String(
-                r.headers().lastHeader("dead-letter-consumer").value(), java.nio.charset.StandardCharsets.UTF_8))).findFirst();
-    }
-
-    private static String reason(org.apache.kafka.clients.consumer.ConsumerRecord<String, String> record) {
-        return new String(record.headers().lastHeader("dead-letter-reason").value(), java.nio.charset.StandardCharsets.UTF_8);
     }
 }

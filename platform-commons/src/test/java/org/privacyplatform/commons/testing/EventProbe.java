@@ -40,6 +40,22 @@ public class EventProbe implements AutoCloseable {
         return recordsFor(key).stream().map(KafkaCloudEvents::fromRecord).toList();
     }
 
+    /**
+     * Waits until a dead letter with this key, set aside by {@code consumer} (its {@code dead-letter-consumer}
+     * header), arrives on the watched (dead-letter) topic, and returns it.
+     */
+    public ConsumerRecord<String, String> awaitDeadLetter(String key, String consumer) {
+        return Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> recordsFor(key).stream()
+                .filter(r -> consumer.equals(header(r, "dead-letter-consumer"))).findFirst(), java.util.Optional::isPresent)
+                .orElseThrow();
+    }
+
+    /** A header of a record as text, or null. */
+    public static String header(ConsumerRecord<String, String> record, String name) {
+        var header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
     /** Waits until an event with this key and type arrives and returns the latest such. */
     public CloudEvent await(String key, String type) {
         return await(key, e -> e.type().equals(type));
