@@ -119,16 +119,13 @@ class AuditLogTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> !kafka.recordsFor(subject).isEmpty());
         assertThat(kafka.recordsFor(subject)).singleElement().satisfies(dead -> {
             assertThat(dead.value()).isEqualTo("not an event");
-            assertThat(header(dead, "dead-letter-reason")).contains("ce_specversion");
-            assertThat(header(dead, "dead-letter-consumer")).isEqualTo("audit-service");
-            assertThat(header(dead, "dead-letter-topic")).isEqualTo(Topics.CONSENT);
-            assertThat(header(dead, "dead-letter-offset")).matches("\\d+");
+            assertThat(EventProbe.header(dead, "dead-letter-reason")).contains("ce_specversion");
+            assertThat(EventProbe.header(dead, "dead-letter-consumer")).isEqualTo("audit-service");
+            assertThat(EventProbe.header(dead, "dead-letter-topic")).isEqualTo(Topics.CONSENT);
+            assertThat(EventProbe.header(dead, "dead-letter-offset")).matches("\\d+");
         });
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        return new String(record.headers().lastHeader(name).value(), StandardCharsets.UTF_8);
-    }
 
     /** A token of the calling system that assembles the access export (audit.subject-readers). */
     private static final String EXPORT_SYSTEM = TestTokens.RIGHTS_REQUEST_SERVICE;

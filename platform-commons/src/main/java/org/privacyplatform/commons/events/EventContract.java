@@ -3,7 +3,6 @@ package org.privacyplatform.commons.events;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -12,7 +11,6 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -80,14 +78,14 @@ public class EventContract {
      * breaks. The reason names headers and fields, never their values (a forged record may carry anything).
      */
     public CloudEvent accept(ConsumerRecord<String, String> record) {
-        if (!CloudEvent.SPEC_VERSION.equals(header(record, "ce_specversion"))) {
+        if (!CloudEvent.SPEC_VERSION.equals(KafkaCloudEvents.header(record, "ce_specversion"))) {
             throw new RejectedEventException("not a CloudEvents 1.0 record (ce_specversion missing or not 1.0)");
         }
         requireHeader(record, "ce_id", ID, true);
         requireHeader(record, "ce_source", SOURCE, true);
         requireHeader(record, "ce_subject", SUBJECT, false);
         requireHeader(record, "ce_time", TIME, true);
-        String type = header(record, "ce_type");
+        String type = KafkaCloudEvents.header(record, "ce_type");
         EventType eventType = type == null ? null : EventType.fromCeType(type).orElse(null);
         if (eventType == null) {
             throw new RejectedEventException("ce_type is not a platform event type");
@@ -96,10 +94,10 @@ public class EventContract {
             throw new RejectedEventException(type + " does not belong on " + record.topic());
         }
         String owner = Topics.owner(record.topic()).orElseThrow();
-        if (!("/" + owner).equals(header(record, "ce_source"))) {
+        if (!("/" + owner).equals(KafkaCloudEvents.header(record, "ce_source"))) {
             throw new RejectedEventException("ce_source is not " + record.topic() + "'s owner /" + owner);
         }
-        String dataSchema = header(record, "ce_dataschema");
+        String dataSchema = KafkaCloudEvents.header(record, "ce_dataschema");
         if (dataSchema != null && !dataSchema.equals(dataSchema(type).toString())) {
             throw new RejectedEventException("ce_dataschema is not " + dataSchema(type));
         }
@@ -163,7 +161,7 @@ public class EventContract {
     }
 
     private static void requireHeader(ConsumerRecord<String, String> record, String name, Pattern shape, boolean required) {
-        String value = header(record, name);
+        String value = KafkaCloudEvents.header(record, name);
         if (value == null) {
             if (required) {
                 throw new RejectedEventException("header " + name + " is missing");
@@ -173,10 +171,5 @@ public class EventContract {
         if (!shape.matcher(value).matches()) {
             throw new RejectedEventException("header " + name + " is out of bounds or malformed");
         }
-    }
-
-    private static String header(ConsumerRecord<String, String> record, String name) {
-        Header header = record.headers().lastHeader(name);
-        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -81,7 +81,8 @@ public final class KafkaCloudEvents {
         return value;
     }
 
-    private static String header(ConsumerRecord<String, String> record, String name) {
+    /** A header of the record as UTF-8 text, or null. */
+    static String header(ConsumerRecord<String, String> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

@@ -32,9 +32,6 @@ public final class Failures {
                     || t instanceof org.hibernate.StaleStateException) {
                 return true;
             }
-            if (t.getCause() == t) {
-                break;
-            }
         }
         return false;
     }
@@ -47,9 +44,6 @@ public final class Failures {
         for (Throwable t = failure; t != null; t = t.getCause()) {
             if (t instanceof SQLException sql) {
                 return "the database refused it (SQLState " + sql.getSQLState() + "): " + firstLine(sql.getMessage());
-            }
-            if (t.getCause() == t) {
-                break;
             }
         }
         String message = failure.getMessage() != null ? firstLine(failure.getMessage()) : failure.getClass().getName();
