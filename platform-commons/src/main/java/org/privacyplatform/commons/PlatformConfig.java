@@ -20,6 +20,17 @@ public interface PlatformConfig {
 
     Production production();
 
+    Pseudonym pseudonym();
+
+    interface Pseudonym {
+        /**
+         * Key of the platform pseudonym (HMAC-SHA-256, {@link org.privacyplatform.commons.privacy.Pseudonyms}):
+         * {@code PRIVACY_PSEUDONYM_KEY} in production, secret, the same for every service, and stable for the
+         * platform's life; a LOCAL DEVELOPMENT value in the local and test profiles.
+         */
+        String key();
+    }
+
     interface Events {
         /** {@code ce_source} of what this service emits, e.g. {@code /consent-service}. */
         String source();

@@ -20,10 +20,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class ProductionProfileTest {
 
     private static final List<String> PLATFORM = List.of("QUARKUS_DATASOURCE_JDBC_URL", "QUARKUS_DATASOURCE_USERNAME",
-            "QUARKUS_DATASOURCE_PASSWORD", "PRIVACY_KAFKA_PASSWORD");
+            "QUARKUS_DATASOURCE_PASSWORD", "PRIVACY_KAFKA_PASSWORD", "PRIVACY_PSEUDONYM_KEY");
 
     static List<Object[]> services() {
-        return List.of(new Object[] { "consent-service", List.of("CONSENT_PSEUDONYM_KEY") },
+        return List.of(new Object[] { "consent-service", List.of() },
                 new Object[] { "rights-request-service", List.of("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET") },
                 new Object[] { "retention-service", List.of() },
                 new Object[] { "audit-service", List.of("AUDIT_SIGNING_PRIVATE_KEY", "AUDIT_SIGNING_PUBLIC_KEY") });

@@ -6,12 +6,6 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "consent")
 public interface ConsentConfig {
 
-    /**
-     * Key of the HMAC that turns a subject id into the pseudonym under which the consent history is kept
-     * after erasure. Production sets CONSENT_PSEUDONYM_KEY; keep it secret and stable.
-     */
-    String pseudonymKey();
-
     Expiry expiry();
 
     /** How many subjects' consent snapshots the decision API keeps in memory. */

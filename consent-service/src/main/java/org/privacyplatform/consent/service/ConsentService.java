@@ -22,6 +22,7 @@ import org.privacyplatform.commons.events.EventType;
 import org.privacyplatform.commons.paging.PageRequest;
 import org.privacyplatform.commons.events.Topics;
 import org.privacyplatform.commons.outbox.Outbox;
+import org.privacyplatform.commons.privacy.Pseudonyms;
 import org.privacyplatform.commons.problem.ProblemException;
 import org.privacyplatform.commons.security.Actor;
 import org.privacyplatform.commons.security.ActorType;

@@ -14,9 +14,9 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 class ProductionSettingsTest {
 
     private static final Map<String, String> COMMITTED = Map.of(
-            ProductionSettings.REQUIRED, "quarkus.datasource.password,consent.pseudonym-key,privacy.kafka.password",
+            ProductionSettings.REQUIRED, "quarkus.datasource.password,privacy.pseudonym.key,privacy.kafka.password",
             "%local.quarkus.datasource.password", "consent",
-            "%local.consent.pseudonym-key", "local-development-key",
+            "%local.privacy.pseudonym.key", "local-development-key",
             "%test.quarkus.datasource.password", "consent");
 
     private static SmallRyeConfig config(String profile, Map<String, String> environment) {
@@ -28,19 +28,19 @@ class ProductionSettingsTest {
     @Test
     void productionWithOnlyTheCommittedValuesMissesEverySecret() {
         assertThat(ProductionSettings.missing(config("prod", Map.of())))
-                .containsExactly("quarkus.datasource.password", "consent.pseudonym-key", "privacy.kafka.password");
+                .containsExactly("quarkus.datasource.password", "privacy.pseudonym.key", "privacy.kafka.password");
     }
 
     @Test
     void productionWithItsSecretsSetStarts() {
         assertThat(ProductionSettings.missing(config("prod", Map.of("quarkus.datasource.password", "s3cret",
-                "consent.pseudonym-key", "k", "privacy.kafka.password", "p")))).isEmpty();
+                "privacy.pseudonym.key", "k", "privacy.kafka.password", "p")))).isEmpty();
     }
 
     @Test
     void anEmptyValueCountsAsMissing() {
         assertThat(ProductionSettings.missing(config("prod", Map.of("quarkus.datasource.password", " ",
-                "consent.pseudonym-key", "k", "privacy.kafka.password", "p")))).containsExactly("quarkus.datasource.password");
+                "privacy.pseudonym.key", "k", "privacy.kafka.password", "p")))).containsExactly("quarkus.datasource.password");
     }
 
     @Test
@@ -52,9 +52,9 @@ class ProductionSettingsTest {
     @Test
     void theRefusalNamesEachSettingByItsEnvironmentVariable() {
         String message = ProductionSettings.refusal("consent-service", java.util.List.of("quarkus.datasource.password",
-                "consent.pseudonym-key"));
+                "privacy.pseudonym.key"));
         assertThat(message).contains("consent-service refuses to start in production")
                 .contains("QUARKUS_DATASOURCE_PASSWORD  (quarkus.datasource.password)")
-                .contains("CONSENT_PSEUDONYM_KEY  (consent.pseudonym-key)");
+                .contains("PRIVACY_PSEUDONYM_KEY  (privacy.pseudonym.key)");
     }
 }
