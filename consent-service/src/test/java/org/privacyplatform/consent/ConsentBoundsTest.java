@@ -57,4 +57,22 @@ class ConsentBoundsTest {
         given().auth().oauth2(TestTokens.dpo()).contentType(ContentType.JSON).body(String.format(body, "t".repeat(20_000)))
                 .when().put("/purposes/{p}", purpose).then().statusCode(201);
     }
+
+    @Test
+    void theCatalogueOfPurposesPagesByIdWithALinkToTheNextPage() {
+        // the seeded catalogue has more than two purposes
+        String link = given().queryParam("size", 2).when().get("/purposes").then().statusCode(200).body("", hasSize(2))
+                .extract().header("Link");
+        org.assertj.core.api.Assertions.assertThat(link).isEqualTo("</purposes?page=1&size=2>; rel=\"next\"");
+        java.util.List<String> first = given().queryParam("size", 2).when().get("/purposes").then().extract().path("id");
+        java.util.List<String> second = given().queryParam("size", 2).queryParam("page", 1).when().get("/purposes").then()
+                .statusCode(200).extract().path("id");
+        org.assertj.core.api.Assertions.assertThat(first.get(1)).isLessThan(second.get(0));
+        given().queryParam("size", 500).queryParam("page", 1).when().get("/purposes").then().statusCode(200)
+                .body("", hasSize(0)).header("Link", nullValue());
+        for (String[] c : new String[][] { { "page=2147483647", "page" }, { "size=0", "size" }, { "size=501", "size" } }) {
+            given().when().get("/purposes?" + c[0]).then().statusCode(400).contentType(ConsentApi.PROBLEM)
+                    .body("errors.field", hasItem(c[1]));
+        }
+    }
 }

@@ -175,7 +175,8 @@ class DecisionTest {
         String subject = ConsentResourceTest.subject();
         ConsentApi.decision(subject, "newsletter").body("reason", equalTo("NO_CONSENT"));
 
-        // another instance commits a grant and announces it, as DecisionCacheInvalidation does, in its transaction
+        // another instance commits a grant and announces it (DecisionCacheInvalidation does so right after its commit;
+        // in the same transaction here, so that the announcement cannot arrive before the change is visible)
         QuarkusTransaction.requiringNew().run(() -> {
             entityManager.createNativeQuery("""
                     insert into consent_state (subject_id, purpose_id, status, notice_version, source, decided_at)
@@ -211,6 +212,36 @@ class DecisionTest {
         });
         await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> ConsentApi.decision(subject, "newsletter")
                 .body("allowed", equalTo(true)));
+    }
+
+    @Test
+    void aCommittedChangeIsAnnouncedToTheOtherInstancesAndARolledBackOneIsNot() throws Exception {
+        String subject = ConsentResourceTest.subject();
+        String refused = ConsentResourceTest.subject();
+        try (java.sql.Connection other = java.sql.DriverManager.getConnection(
+                org.eclipse.microprofile.config.ConfigProvider.getConfig().getValue("quarkus.datasource.jdbc.url", String.class),
+                "consent", "consent")) {
+            try (java.sql.Statement listen = other.createStatement()) {
+                listen.execute("listen consent_decisions");
+            }
+            // a change refused by validation rolls back: nothing is announced for it
+            given().auth().oauth2(TestTokens.service()).contentType(ContentType.JSON)
+                    .body("{\"granted\":true,\"noticeVersion\":\"1.0\",\"source\":\"not-a-source\"}")
+                    .when().put("/subjects/{s}/consents/newsletter", refused).then().statusCode(400);
+            ConsentApi.grant(subject, "newsletter");
+            java.util.List<String> announced = new java.util.ArrayList<>();
+            org.postgresql.PGConnection notifications = other.unwrap(org.postgresql.PGConnection.class);
+            await().atMost(Duration.ofSeconds(5)).until(() -> {
+                org.postgresql.PGNotification[] received = notifications.getNotifications(100);
+                if (received != null) {
+                    for (org.postgresql.PGNotification n : received) {
+                        announced.addAll(java.util.List.of(n.getParameter().split("\n")));
+                    }
+                }
+                return announced.contains(subject);
+            });
+            assertThat(announced).doesNotContain(refused);
+        }
     }
 
     private void announce(String subject) {

@@ -56,4 +56,23 @@ class RetentionBoundsTest {
         given().auth().oauth2(TestTokens.dpo()).queryParam("size", 500).when().get("/legal-holds").then().statusCode(200)
                 .body("findAll { it.subjectId == '" + subject + "' }", hasSize(0));
     }
+
+    @Test
+    void theRulesAndARulesVersionsPageWithALinkToTheNextPage() {
+        // the reference policy seeds more than two rules
+        String link = given().queryParam("size", 2).when().get("/policies").then().statusCode(200).body("", hasSize(2))
+                .extract().header("Link");
+        org.assertj.core.api.Assertions.assertThat(link).isEqualTo("</policies?page=1&size=2>; rel=\"next\"");
+        String rule = given().queryParam("size", 1).when().get("/policies").then().extract().path("[0].id");
+        given().queryParam("size", 1).when().get("/policies/{id}/versions", rule).then().statusCode(200)
+                .body("", hasSize(1)).body("[0].version", org.hamcrest.Matchers.equalTo(1));
+        given().queryParam("size", 500).queryParam("page", 9).when().get("/policies/{id}/versions", rule).then()
+                .statusCode(200).body("", hasSize(0)).header("Link", nullValue());
+        for (String[] c : new String[][] { { "page=2147483647", "page" }, { "size=0", "size" }, { "size=501", "size" } }) {
+            given().when().get("/policies?" + c[0]).then().statusCode(400).contentType(RetentionApi.PROBLEM)
+                    .body("errors.field", hasItem(c[1]));
+            given().when().get("/policies/" + rule + "/versions?" + c[0]).then().statusCode(400)
+                    .contentType(RetentionApi.PROBLEM).body("errors.field", hasItem(c[1]));
+        }
+    }
 }

@@ -86,4 +86,22 @@ class RequestBoundsTest {
         given().auth().oauth2(TestTokens.dpo()).when().get("/requests?status=NOT_A_STATUS").then().statusCode(400)
                 .contentType(RightsApi.PROBLEM);
     }
+
+    @Test
+    void theRecipientsPageByIdWithALinkToTheNextPage() {
+        java.util.List<java.util.Map<String, Object>> all = new java.util.ArrayList<>();
+        String next = "/recipients?size=1";
+        while (next != null) {
+            var response = given().auth().oauth2(TestTokens.dpo()).when().get(next).then().statusCode(200)
+                    .body("", hasSize(1)).extract();
+            all.add(response.path("[0]"));
+            String link = response.header("Link");
+            next = link == null ? null : link.substring(1, link.indexOf('>'));
+        }
+        java.util.List<java.util.Map<String, Object>> whole = given().auth().oauth2(TestTokens.dpo()).when()
+                .get("/recipients?size=500").then().statusCode(200).extract().path("");
+        org.assertj.core.api.Assertions.assertThat(all).isEqualTo(whole).hasSizeGreaterThan(1);
+        given().auth().oauth2(TestTokens.dpo()).when().get("/recipients?size=501").then().statusCode(400)
+                .contentType(RightsApi.PROBLEM).body("errors.field", hasItem("size"));
+    }
 }

@@ -12,6 +12,13 @@ public interface ConsentConfig {
     @WithDefault("200000")
     long decisionCacheSize();
 
+    /**
+     * How long a subject's snapshot may serve decisions before it is read again: the bound on how stale another
+     * instance's decision can be should an instance die between a commit and its announcement.
+     */
+    @WithDefault("PT1M")
+    java.time.Duration decisionCacheMaxAge();
+
     interface Expiry {
         /** How often the expiry job looks for lapsed grants (read by its {@code @Scheduled}; "off" disables it). */
         @WithDefault("PT1H")

@@ -16,6 +16,11 @@ public class PurposeRepository implements PanacheRepositoryBase<Purpose, String>
         return list("order by id");
     }
 
+    /** One page of the catalogue by id, plus the first entry of the next page if there is one. */
+    public List<Purpose> page(org.privacyplatform.commons.paging.PageRequest page) {
+        return find("order by id").range(page.offset(), page.lastFetched()).list();
+    }
+
     /** Every notice of every purpose, oldest first within each purpose. */
     public List<PurposeNotice> allNotices() {
         return getEntityManager().createQuery("from PurposeNotice order by purposeId, seq", PurposeNotice.class)

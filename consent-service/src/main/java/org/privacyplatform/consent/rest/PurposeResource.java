@@ -1,5 +1,11 @@
 package org.privacyplatform.consent.rest;
 
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.privacyplatform.commons.paging.PageRequest;
+import org.privacyplatform.commons.paging.Paged;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,9 +36,12 @@ public class PurposeResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Every purpose with its legal basis and notices (public: it is the privacy notice)")
-    public List<PurposeResponse> list() {
-        return purposes.list().stream().map(p -> PurposeResponse.of(p, purposes.notices(p.id))).toList();
+    @Operation(summary = "Every purpose with its legal basis and notices (public: it is the privacy notice), by id."
+            + " Paged (page from 0, size 1-500, default 100); a Link rel=\"next\" header names the next page")
+    public RestResponse<List<PurposeResponse>> list(@RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
+        PageRequest pageRequest = PageRequest.of(page, size);
+        return Paged.of(purposes.list(pageRequest).stream().map(p -> PurposeResponse.of(p, purposes.notices(p.id))).toList(),
+                pageRequest, uri);
     }
 
     @GET

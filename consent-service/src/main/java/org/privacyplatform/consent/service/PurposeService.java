@@ -49,8 +49,8 @@ public class PurposeService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Purpose> list() {
-        return purposes.listOrdered();
+    public List<Purpose> list(org.privacyplatform.commons.paging.PageRequest page) {
+        return purposes.page(page);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)

@@ -46,7 +46,8 @@ public class SubjectSnapshots {
     public SubjectSnapshots(ConsentStateRepository states, RestrictionRepository restrictions, ConsentConfig config) {
         this.states = states;
         this.restrictions = restrictions;
-        this.cache = Caffeine.newBuilder().maximumSize(config.decisionCacheSize()).build();
+        this.cache = Caffeine.newBuilder().maximumSize(config.decisionCacheSize())
+                .expireAfterWrite(config.decisionCacheMaxAge()).build();
     }
 
     public Snapshot of(String subjectId) {

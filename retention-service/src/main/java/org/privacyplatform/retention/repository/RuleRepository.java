@@ -16,6 +16,11 @@ public class RuleRepository implements PanacheRepositoryBase<RetentionRule, Stri
         return list("order by id");
     }
 
+    /** One page of the rules by id, plus the first entry of the next page if there is one. */
+    public List<RetentionRule> page(org.privacyplatform.commons.paging.PageRequest page) {
+        return find("order by id").range(page.offset(), page.lastFetched()).list();
+    }
+
     public Optional<RetentionRule> byCategory(String category) {
         return find("category", category).firstResultOptional();
     }
@@ -24,10 +29,10 @@ public class RuleRepository implements PanacheRepositoryBase<RetentionRule, Stri
         return list("consentPurpose", purposeId);
     }
 
-    public List<RetentionRuleVersion> versions(String ruleId) {
+    public List<RetentionRuleVersion> versions(String ruleId, org.privacyplatform.commons.paging.PageRequest page) {
         return getEntityManager()
                 .createQuery("from RetentionRuleVersion where ruleId = ?1 order by version", RetentionRuleVersion.class)
-                .setParameter(1, ruleId).getResultList();
+                .setParameter(1, ruleId).setFirstResult(page.offset()).setMaxResults(page.size() + 1).getResultList();
     }
 
     public void persistVersion(RetentionRuleVersion version) {

@@ -1,5 +1,11 @@
 package org.privacyplatform.retention.rest;
 
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.privacyplatform.commons.paging.PageRequest;
+import org.privacyplatform.commons.paging.Paged;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -30,9 +36,11 @@ public class PolicyResource {
 
     @GET
     @PermitAll
-    @Operation(summary = "Every retention rule in force (public: it is the privacy policy's retention table)")
-    public List<PolicyResponse> list() {
-        return rules.list().stream().map(PolicyResponse::of).toList();
+    @Operation(summary = "Every retention rule in force (public: it is the privacy policy's retention table), by id."
+            + " Paged (page from 0, size 1-500, default 100); a Link rel=\"next\" header names the next page")
+    public RestResponse<List<PolicyResponse>> list(@RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
+        PageRequest pageRequest = PageRequest.of(page, size);
+        return Paged.of(rules.list(pageRequest).stream().map(PolicyResponse::of).toList(), pageRequest, uri);
     }
 
     @GET
@@ -46,9 +54,12 @@ public class PolicyResource {
     @GET
     @Path("/{policyId}/versions")
     @PermitAll
-    @Operation(summary = "Every version of a rule, oldest first")
-    public List<PolicyResponse> versions(@PathParam("policyId") @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE) String policyId) {
-        return rules.versions(policyId).stream().map(PolicyResponse::of).toList();
+    @Operation(summary = "Every version of a rule, oldest first. Paged (page from 0, size 1-500, default 100); a Link rel=\"next\" header names the next page")
+    public RestResponse<List<PolicyResponse>> versions(
+            @PathParam("policyId") @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE) String policyId,
+            @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
+        PageRequest pageRequest = PageRequest.of(page, size);
+        return Paged.of(rules.versions(policyId, pageRequest).stream().map(PolicyResponse::of).toList(), pageRequest, uri);
     }
 
     @PUT

@@ -54,8 +54,8 @@ public class RuleService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<RetentionRule> list() {
-        return rules.listOrdered();
+    public List<RetentionRule> list(org.privacyplatform.commons.paging.PageRequest page) {
+        return rules.page(page);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -64,9 +64,9 @@ public class RuleService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<RetentionRuleVersion> versions(String ruleId) {
+    public List<RetentionRuleVersion> versions(String ruleId, org.privacyplatform.commons.paging.PageRequest page) {
         get(ruleId);
-        return rules.versions(ruleId);
+        return rules.versions(ruleId, page);
     }
 
     public Changed change(RuleChange change) {

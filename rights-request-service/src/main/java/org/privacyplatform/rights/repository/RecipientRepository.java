@@ -15,6 +15,11 @@ public class RecipientRepository implements PanacheRepositoryBase<Recipient, Str
         return list("order by id");
     }
 
+    /** One page of the recipients by id, plus the first entry of the next page if there is one. */
+    public List<Recipient> page(org.privacyplatform.commons.paging.PageRequest page) {
+        return find("order by id").range(page.offset(), page.lastFetched()).list();
+    }
+
     public List<Recipient> activeFor(RequestType type) {
         return list("active = true order by id").stream().filter(r -> r.appliesTo(type)).toList();
     }

@@ -1,5 +1,11 @@
 package org.privacyplatform.rights.rest;
 
+import org.jboss.resteasy.reactive.RestQuery;
+import org.jboss.resteasy.reactive.RestResponse;
+import org.privacyplatform.commons.paging.PageRequest;
+import org.privacyplatform.commons.paging.Paged;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -40,9 +46,10 @@ public class RecipientResource {
     }
 
     @GET
-    @Operation(summary = "Every recipient, active or not")
-    public List<RecipientView> list() {
-        return recipients.list().stream().map(RecipientView::of).toList();
+    @Operation(summary = "Every recipient, active or not, by id. Paged (page from 0, size 1-500, default 100); a Link rel=\"next\" header names the next page")
+    public RestResponse<List<RecipientView>> list(@RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
+        PageRequest pageRequest = PageRequest.of(page, size);
+        return Paged.of(recipients.list(pageRequest).stream().map(RecipientView::of).toList(), pageRequest, uri);
     }
 
     @PUT

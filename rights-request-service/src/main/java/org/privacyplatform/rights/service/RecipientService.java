@@ -37,8 +37,8 @@ public class RecipientService {
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
-    public List<Recipient> list() {
-        return recipients.listOrdered();
+    public List<Recipient> list(org.privacyplatform.commons.paging.PageRequest page) {
+        return recipients.page(page);
     }
 
     /** Replaces the list: recipients left out are deactivated, not deleted. */
