@@ -2,6 +2,9 @@ package org.privacyplatform.consent.service;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 import org.privacyplatform.commons.problem.ProblemException;
 import org.privacyplatform.consent.ConsentStatus;
@@ -26,10 +29,29 @@ public class DecisionService {
     }
 
     public Decision decide(String subjectId, String purposeId) {
-        PurposeCatalog.Entry purpose = catalog.find(purposeId)
-                .orElseThrow(() -> ProblemException.notFound("no purpose '" + purposeId + "'"));
-        Snapshot snapshot = snapshots.of(subjectId);
-        StateView state = snapshot.states().get(purposeId);
+        return decide(purpose(purposeId), snapshots.of(subjectId));
+    }
+
+    /**
+     * The decisions for many subjects on one purpose, in the order asked (a subject asked twice is answered
+     * twice): subjects in memory are answered from it, the others read together in one query.
+     */
+    public List<Decision> decideAll(List<String> subjectIds, String purposeId) {
+        PurposeCatalog.Entry purpose = purpose(purposeId);
+        Map<String, Snapshot> bySubject = snapshots.ofAll(subjectIds);
+        List<Decision> decisions = new ArrayList<>(subjectIds.size());
+        for (String subjectId : subjectIds) {
+            decisions.add(decide(purpose, bySubject.get(subjectId)));
+        }
+        return decisions;
+    }
+
+    private PurposeCatalog.Entry purpose(String purposeId) {
+        return catalog.find(purposeId).orElseThrow(() -> ProblemException.notFound("no purpose '" + purposeId + "'"));
+    }
+
+    private Decision decide(PurposeCatalog.Entry purpose, Snapshot snapshot) {
+        StateView state = snapshot.states().get(purpose.id());
         if (snapshot.restricted()) {
             return new Decision(false, purpose.legalBasis(), Reason.RESTRICTED,
                     "processing of this subject's data is restricted (Art. 18 GDPR): storage only until lifted", true,

@@ -1,7 +1,12 @@
 package org.privacyplatform.consent.service;
 
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.privacyplatform.consent.ConsentState;
@@ -52,6 +57,39 @@ public class SubjectSnapshots {
 
     public Snapshot of(String subjectId) {
         return cache.get(subjectId, this::load);
+    }
+
+    /**
+     * The snapshots of many subjects: those in memory from memory, the others read in one transaction of two
+     * queries and NOT kept: Caffeine's bulk load does not make an invalidation wait for it, so a bulk-loaded
+     * snapshot could outlive a commit; a fresh read answered once is exact.
+     */
+    public Map<String, Snapshot> ofAll(Collection<String> subjectIds) {
+        Map<String, Snapshot> found = new HashMap<>(cache.getAllPresent(subjectIds));
+        Set<String> missing = new HashSet<>(subjectIds);
+        missing.removeAll(found.keySet());
+        if (!missing.isEmpty()) {
+            found.putAll(QuarkusTransaction.requiringNew().call(() -> {
+                List<String> ids = List.copyOf(missing);
+                Map<String, Map<String, StateView>> states = new HashMap<>();
+                for (ConsentState state : statesOf(ids)) {
+                    states.computeIfAbsent(state.subjectId, s -> new HashMap<>()).put(state.purposeId, StateView.of(state));
+                }
+                Set<String> restricted = new HashSet<>(restrictions.getEntityManager()
+                        .createQuery("select r.subjectId from SubjectRestriction r where r.subjectId in ?1", String.class)
+                        .setParameter(1, ids).getResultList());
+                Map<String, Snapshot> loaded = new HashMap<>();
+                for (String id : ids) {
+                    loaded.put(id, new Snapshot(Map.copyOf(states.getOrDefault(id, Map.of())), restricted.contains(id)));
+                }
+                return loaded;
+            }));
+        }
+        return found;
+    }
+
+    private List<ConsentState> statesOf(List<String> subjectIds) {
+        return states.list("subjectId in ?1", subjectIds);
     }
 
     void onChange(@Observes(during = TransactionPhase.AFTER_SUCCESS) SubjectChanged changed) {
