@@ -44,10 +44,13 @@ class BatchDecisionTest {
             assertThat(answer.extract().jsonPath().getString("[" + i + "].reason")).isEqualTo(single);
         }
 
-        // a withdrawal is answered at once, whether the subject was in memory or not
+        // a change is answered at once, whether the subject was in memory before (granted) or was kept there by the
+        // batch itself (unknown)
         ConsentApi.refuse(granted, "newsletter");
-        batch(TestTokens.dpo(), "newsletter", List.of(granted)).statusCode(200).body("[0].allowed", equalTo(false))
-                .body("[0].reason", equalTo("CONSENT_WITHDRAWN"));
+        ConsentApi.grant(unknown, "newsletter");
+        batch(TestTokens.dpo(), "newsletter", List.of(granted, unknown)).statusCode(200)
+                .body("[0].allowed", equalTo(false)).body("[0].reason", equalTo("CONSENT_WITHDRAWN"))
+                .body("[1].allowed", equalTo(true)).body("[1].reason", equalTo("CONSENT_GIVEN"));
     }
 
     @Test

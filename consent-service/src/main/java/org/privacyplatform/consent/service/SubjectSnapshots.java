@@ -7,6 +7,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Collectors;
 
 import org.privacyplatform.consent.ConsentState;
@@ -47,6 +50,10 @@ public class SubjectSnapshots {
     private final ConsentStateRepository states;
     private final RestrictionRepository restrictions;
     private final Cache<String, Snapshot> cache;
+    /** Counts invalidations, so that a bulk read keeps its snapshots only if none happened meanwhile. */
+    private final AtomicLong invalidations = new AtomicLong();
+    /** Invalidations share it; keeping a bulk read's snapshots takes it alone. */
+    private final ReadWriteLock keeping = new ReentrantReadWriteLock();
 
     public SubjectSnapshots(ConsentStateRepository states, RestrictionRepository restrictions, ConsentConfig config) {
         this.states = states;
@@ -61,15 +68,17 @@ public class SubjectSnapshots {
 
     /**
      * The snapshots of many subjects: those in memory from memory, the others read in one transaction of two
-     * queries and NOT kept: Caffeine's bulk load does not make an invalidation wait for it, so a bulk-loaded
-     * snapshot could outlive a commit; a fresh read answered once is exact.
+     * queries. Caffeine's bulk load would not make an invalidation wait for it, so what was read is kept only if
+     * no invalidation happened since before the read (checked and stored under the lock invalidations share):
+     * a snapshot read before a commit never outlives that commit's invalidation.
      */
     public Map<String, Snapshot> ofAll(Collection<String> subjectIds) {
         Map<String, Snapshot> found = new HashMap<>(cache.getAllPresent(subjectIds));
         Set<String> missing = new HashSet<>(subjectIds);
         missing.removeAll(found.keySet());
         if (!missing.isEmpty()) {
-            found.putAll(QuarkusTransaction.requiringNew().call(() -> {
+            long before = invalidations.get();
+            Map<String, Snapshot> read = QuarkusTransaction.requiringNew().call(() -> {
                 List<String> ids = List.copyOf(missing);
                 Map<String, Map<String, StateView>> states = new HashMap<>();
                 for (ConsentState state : statesOf(ids)) {
@@ -83,7 +92,16 @@ public class SubjectSnapshots {
                     loaded.put(id, new Snapshot(Map.copyOf(states.getOrDefault(id, Map.of())), restricted.contains(id)));
                 }
                 return loaded;
-            }));
+            });
+            found.putAll(read);
+            keeping.writeLock().lock();
+            try {
+                if (invalidations.get() == before) {
+                    cache.putAll(read);
+                }
+            } finally {
+                keeping.writeLock().unlock();
+            }
         }
         return found;
     }
@@ -98,12 +116,24 @@ public class SubjectSnapshots {
 
     /** Drops the subject's snapshot: the next question reloads it from the database. */
     public void invalidate(String subjectId) {
-        cache.invalidate(subjectId);
+        keeping.readLock().lock();
+        try {
+            invalidations.incrementAndGet();
+            cache.invalidate(subjectId);
+        } finally {
+            keeping.readLock().unlock();
+        }
     }
 
     /** Drops every snapshot (after announcements of other instances' changes may have been missed). */
     public void invalidateAll() {
-        cache.invalidateAll();
+        keeping.readLock().lock();
+        try {
+            invalidations.incrementAndGet();
+            cache.invalidateAll();
+        } finally {
+            keeping.readLock().unlock();
+        }
     }
 
     private Snapshot load(String subjectId) {
