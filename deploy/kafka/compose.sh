@@ -63,7 +63,8 @@ PROPS
         --add-scram "SCRAM-SHA-512=[name=consent-service,password=$CONSENT_SERVICE_PASSWORD]" \
         --add-scram "SCRAM-SHA-512=[name=rights-request-service,password=$RIGHTS_REQUEST_SERVICE_PASSWORD]" \
         --add-scram "SCRAM-SHA-512=[name=retention-service,password=$RETENTION_SERVICE_PASSWORD]" \
-        --add-scram "SCRAM-SHA-512=[name=audit-service,password=$AUDIT_SERVICE_PASSWORD]"
+        --add-scram "SCRAM-SHA-512=[name=audit-service,password=$AUDIT_SERVICE_PASSWORD]" \
+        --add-scram "SCRAM-SHA-512=[name=lms,password=$LMS_PASSWORD]"
     fi
     exec "$BIN/kafka-server-start.sh" "$CONF/server.properties"
     ;;

@@ -63,6 +63,34 @@ class KafkaPrincipalsTest {
     }
 
     @Test
+    void aCallingSystemReadsTheConsentAndRightsTopicsToInvalidateAndWritesNothing() throws Exception {
+        // lms: its consent-client reads consent.events and rights.events without a consumer group
+        try (var producer = producer("lms")) {
+            for (String topic : ALL_TOPICS) {
+                // refused for the topic, or before it: an idempotent producer with no Write anywhere may not even start
+                assertThatThrownBy(() -> send(producer, topic)).as("lms may not write %s", topic)
+                        .isInstanceOf(ExecutionException.class).cause()
+                        .isInstanceOf(org.apache.kafka.common.errors.AuthorizationException.class);
+            }
+        }
+        Map<String, Object> config = new HashMap<>(TestBroker.clientConfig("lms", "lms-local-dev-password"));
+        config.put("key.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        config.put("value.deserializer", org.apache.kafka.common.serialization.StringDeserializer.class.getName());
+        try (var consumer = new org.apache.kafka.clients.consumer.KafkaConsumer<String, String>(config)) {
+            for (String topic : List.of(Topics.CONSENT, Topics.RIGHTS)) {
+                var partition = new org.apache.kafka.common.TopicPartition(topic, 0);
+                consumer.assign(List.of(partition));
+                consumer.seekToEnd(List.of(partition));
+                assertThat(consumer.position(partition, java.time.Duration.ofSeconds(10))).isGreaterThanOrEqualTo(0);
+            }
+            var retention = new org.apache.kafka.common.TopicPartition(Topics.RETENTION, 0);
+            consumer.assign(List.of(retention));
+            assertThatThrownBy(() -> consumer.poll(java.time.Duration.ofSeconds(5)))
+                    .isInstanceOf(TopicAuthorizationException.class);
+        }
+    }
+
+    @Test
     void aClientWithoutCredentialsIsRefused() {
         Map<String, Object> anonymous = Map.of("bootstrap.servers", TestBroker.bootstrapServers(), "max.block.ms", 3000);
         try (var producer = new KafkaProducer<>(anonymous, new StringSerializer(), new StringSerializer())) {
