@@ -39,9 +39,12 @@ class Journey7ConsentClientTest {
             String other = "client-" + UUID.randomUUID();
             record(other, true);
             record(subject, true);
-            Map<String, Decision> both = first.decisions("newsletter", List.of(subject, other));
-            assertThat(both.get(subject).allowed()).isTrue();
-            assertThat(both.get(other).allowed()).isTrue();
+            // (the client held the withdrawal: the new grant reaches it through consent.events, like the withdrawal)
+            Platform.eventually().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+                Map<String, Decision> both = first.decisions("newsletter", List.of(subject, other));
+                assertThat(both.get(subject).allowed()).isTrue();
+                assertThat(both.get(other).allowed()).isTrue();
+            });
             String request = Platform.as("dora").body("{\"subjectId\":\"" + other + "\",\"type\":\"RESTRICTION\","
                     + "\"details\":{\"ground\":\"accuracy contested\"}}").when().post(Platform.RIGHTS + "/requests").then()
                     .statusCode(201).extract().path("id");
