@@ -34,6 +34,10 @@ public class WitnessTestResource implements QuarkusTestResourceLifecycleManager 
         }
     }
 
+    /** The rewrite drill's own profile: a Quarkus start of its own (a clean database) and a witness of its own. */
+    public static class RewriteDrill extends Witnessed {
+    }
+
     private WitnessProcess witness;
 
     @Override
