@@ -84,7 +84,7 @@ public class Witness {
     }
 
     /** {@code <origin> <verifier key>}, as configured in witness.logs. */
-    static TrustedLog parseLog(String entry) {
+    public static TrustedLog parseLog(String entry) {
         String[] parts = entry.strip().split(" +");
         if (parts.length != 2) {
             throw new IllegalArgumentException("witness.logs: each entry is '<origin> <verifier key>', was '" + entry + "'");
