@@ -89,6 +89,33 @@ class WitnessCosigningTest {
     }
 
     @Test
+    void anEvidenceBundleCarriesTheCosignedNoteAndTheOfflineVerifierChecksTheQuorum() throws Exception {
+        String subject = AuditApi.subject();
+        AuditApi.publishAndAwait(kafka, Topics.CONSENT, "ConsentGranted", subject);
+        String bundle = given().auth().oauth2(TestTokens.auditor()).when().get("/audit/subjects/{s}/evidence", subject).then()
+                .statusCode(200).extract().asString();
+        java.nio.file.Path file = java.nio.file.Files.createTempFile(java.nio.file.Path.of("target"), "bundle", ".json");
+        java.nio.file.Files.writeString(file, bundle);
+        String pinned = WitnessTestResource.NAME + "=" + WitnessTestResource.PUBLIC_KEY;
+        String logKey = "Wp1TmwAD07PQ5AFZTdeJ2Hl5W5c7owZCNXL9L1kqSp8=";
+
+        assertThat(verify("--public-key", logKey, "--witness", pinned, file.toString())).startsWith("0 ")
+                .contains("cosigned by 1 of the 1 pinned witnesses");
+        // a second pinned witness that never cosigned: below the default quorum (all), the bundle is refused
+        String other = "other.example/witness="
+                + org.privacyplatform.audit.checkpoint.Ed25519Keys.generate().base64Public();
+        assertThat(verify("--public-key", logKey, "--witness", pinned, "--witness", other, file.toString()))
+                .startsWith("1 ").contains("FAIL checkpoint: cosigned by 1 of the 2 pinned witnesses, below the quorum of 2");
+    }
+
+    private static String verify(String... args) {
+        var out = new java.io.ByteArrayOutputStream();
+        int status = org.privacyplatform.audit.verifier.AuditVerifier.run(args, java.io.InputStream.nullInputStream(),
+                new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8), System.err);
+        return status + " " + out.toString(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    @Test
     void theWitnessesArePublic() {
         given().when().get("/audit/witnesses").then().statusCode(200)
                 .body("name", equalTo(List.of(WitnessTestResource.NAME)))
