@@ -181,5 +181,7 @@ class AddCheckpointTest {
                 .body("logs.origin", org.hamcrest.Matchers.hasItem("privacy-platform.local/audit"));
         given().queryParam("origin", "test.example/log-8").when().get("/latest-checkpoint").then().statusCode(404);
         given().when().get("/latest-checkpoint").then().statusCode(400);
+        given().when().get("/q/health/ready").then().statusCode(200)
+                .body("checks.find { it.name == 'witness state' }.status", equalTo("UP"));
     }
 }

@@ -2,6 +2,7 @@ package org.privacyplatform.audit.service;
 
 import java.io.IOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,6 +14,7 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -324,11 +326,11 @@ public class Witnesses {
      * witness's cosignature. Used by verify to compare the log with what the witnesses saw.
      */
     public Map<Witness, Optional<String>> latestHeldByWitnesses(String origin, byte[] logKey) {
-        Map<Witness, Optional<String>> held = new java.util.LinkedHashMap<>();
+        Map<Witness, Optional<String>> held = new LinkedHashMap<>();
         for (Witness witness : witnesses) {
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(witness.url()
-                        + "/latest-checkpoint?origin=" + java.net.URLEncoder.encode(origin, StandardCharsets.UTF_8)))
+                        + "/latest-checkpoint?origin=" + URLEncoder.encode(origin, StandardCharsets.UTF_8)))
                         .timeout(timeout).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
                 if (response.statusCode() == 404) {
                     held.put(witness, Optional.empty());

@@ -1,6 +1,7 @@
 package org.privacyplatform.witness.rest;
 
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -82,7 +83,7 @@ public class WitnessResource {
         byte[] key = witness.publicKey();
         return new WitnessView(witness.name(), Cosignature.keyId(witness.name(), key), "Ed25519",
                 Base64.getEncoder().encodeToString(key), witness.logs().stream()
-                        .map(log -> new LogView(log.origin(), log.key().encoded())).sorted(
-                                java.util.Comparator.comparing(LogView::origin)).toList());
+                        .map(log -> new LogView(log.origin(), log.key().encoded()))
+                        .sorted(Comparator.comparing(LogView::origin)).toList());
     }
 }
