@@ -256,17 +256,24 @@ public class Witnesses {
             return;
         }
         Cosignature.Verified cosignature = verified.get(0);
-        QuarkusTransaction.requiringNew().run(() -> {
-            CheckpointCosignature row = new CheckpointCosignature();
-            row.checkpointId = checkpoint.id;
-            row.witness = witness.name();
-            row.keyId = cosignature.keyId();
-            row.cosignedAt = cosignature.timestamp();
-            row.signature = cosignature.signature();
-            row.line = cosignature.line();
-            row.receivedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-            cosignatures.persist(row);
-        });
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                CheckpointCosignature row = new CheckpointCosignature();
+                row.checkpointId = checkpoint.id;
+                row.witness = witness.name();
+                row.keyId = cosignature.keyId();
+                row.cosignedAt = cosignature.timestamp();
+                row.signature = cosignature.signature();
+                row.line = cosignature.line();
+                row.receivedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+                cosignatures.persist(row);
+            });
+        } catch (RuntimeException e) {
+            // another instance of the service (same database) stored this witness's cosignature first: one is enough
+            if (cosignaturesOf(checkpoint).stream().noneMatch(c -> c.witness.equals(witness.name()))) {
+                throw e;
+            }
+        }
         unreachableUntil.remove(witness.name());
         refusals.remove(witness.name());
         LOG.debugf("witness %s cosigned the checkpoint of size %d", witness.name(), checkpoint.treeSize);
