@@ -57,6 +57,9 @@ FIGURES = [
      series("inclusion_proof.p50_ms"), "< 5 ms", lambda v: v < 5, False),
     ("verify_1m", "full verify of 1,000,000 leaves (POST /audit/verify)", "s",
      series("verify_1m.seconds"), "< 10 s", lambda v: v < 10, False),
+    ("checkpoint_to_cosignature_p99", "new checkpoint -> its cosignature by the local witness (C2SP tlog-witness over HTTP, "
+     "consistency proof included), p99 (no target: a witness elsewhere adds its network round trip)", "ms",
+     series("cosign.p99_ms"), "-", None, False),
     ("sweep_1m", "retention sweep over 1,000,000 holdings, 10% due", "s",
      series("sweep_1m.seconds"), "< 10 s", lambda v: v < 10, False),
     ("erasure_p99", "erasure identity verified -> completed, 3 recipients, p99", "ms",
@@ -81,6 +84,7 @@ DETAILS = [
     ("kafka_e2e.p99_ms", "baseline: Kafka EndToEndLatency p99 (acks=all)", "ms"),
     ("ack_to_leaf.rate", "consent changes/s actually sent while measuring acknowledged -> leaf (500 asked)", "changes/s"),
     ("ack_to_leaf.p50_ms", "consent change acknowledged -> leaf, p50", "ms"),
+    ("cosign.p50_ms", "new checkpoint -> its cosignature by the local witness, p50", "ms"),
     ("inclusion_proof.p99_ms", "inclusion proof at 1,000,000 leaves, p99", "ms"),
     ("inclusion_proof.requests_per_s", "inclusion proofs/s at 1,000,000 leaves (one connection)", "req/s"),
     ("erasure.p50_ms", "erasure verified -> completed, p50", "ms"),

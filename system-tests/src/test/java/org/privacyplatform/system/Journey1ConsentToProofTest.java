@@ -50,6 +50,15 @@ class Journey1ConsentToProofTest {
         byte[] root = MerkleHashes.fromHex(checkpoint.getString("rootHash"));
         assertThat(body).as("step 3: the checkpoint's signed body").isEqualTo(SignedNote.checkpointBody(
                 checkpoint.getString("origin"), size, root));
+        // and cosigned (C2SP cosignature/v1) by every witness the service names: ./platform up runs one
+        List<Map<String, String>> witnesses = RestAssured.given().when().get(AUDIT + "/audit/witnesses").then()
+                .statusCode(200).extract().jsonPath().getList("$");
+        assertThat(witnesses).as("step 3: the local run's witnesses").isNotEmpty();
+        for (Map<String, String> witness : witnesses) {
+            assertThat(org.privacyplatform.audit.checkpoint.Cosignature.verify(checkpoint.getString("note"),
+                    witness.get("name"), Base64.getDecoder().decode(witness.get("publicKey"))))
+                    .as("step 3: the checkpoint is cosigned by witness %s", witness.get("name")).isNotEmpty();
+        }
 
         for (String eventId : List.of(granted, withdrawn)) {
             JsonPath event = as("audrey").when().get(AUDIT + "/audit/events/{id}", eventId).then().statusCode(200).extract()

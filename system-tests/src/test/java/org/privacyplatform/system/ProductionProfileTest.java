@@ -26,7 +26,8 @@ class ProductionProfileTest {
         return List.of(new Object[] { "consent-service", List.of() },
                 new Object[] { "rights-request-service", List.of("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET") },
                 new Object[] { "retention-service", List.of() },
-                new Object[] { "audit-service", List.of("AUDIT_SIGNING_PRIVATE_KEY", "AUDIT_SIGNING_PUBLIC_KEY") });
+                new Object[] { "audit-service", List.of("AUDIT_SIGNING_PRIVATE_KEY", "AUDIT_SIGNING_PUBLIC_KEY",
+                        "AUDIT_WITNESSES") });
     }
 
     @ParameterizedTest(name = "{0}")
@@ -60,5 +61,29 @@ class ProductionProfileTest {
             assertThat(output).as("names " + setting).contains(setting);
         }
         assertThat(output).as("never starts listening").doesNotContain("Listening on");
+    }
+
+    /** The audit witness (no platform-commons): without its key and the logs it witnesses it refuses to start. */
+    @org.junit.jupiter.api.Test
+    void theWitnessStartedInProductionWithOnlyTheCommittedConfigurationRefusesNamingItsKeyAndLogs()
+            throws IOException, InterruptedException {
+        Path root = Path.of(System.getProperty("platform.root", ".."));
+        Path jar = root.resolve("audit-witness/target/quarkus-app/quarkus-run.jar");
+        assertThat(jar).as("built by ./platform up").exists();
+        ProcessBuilder start = new ProcessBuilder("java", "-jar", jar.toString())
+                .directory(Files.createTempDirectory("prod-audit-witness").toFile()).redirectErrorStream(true);
+        start.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("WITNESS_"));
+        start.environment().put("QUARKUS_PROFILE", "prod");
+        start.environment().put("QUARKUS_HTTP_PORT", "0");
+        Process process = start.start();
+        boolean exited = process.waitFor(60, TimeUnit.SECONDS);
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!exited) {
+            process.destroyForcibly();
+        }
+        assertThat(exited).as("the witness exits at once; it printed:%n%s", output).isTrue();
+        assertThat(process.exitValue()).as(output).isNotZero();
+        assertThat(output).contains("witness.signing.private-key", "witness.signing.public-key", "witness.logs")
+                .doesNotContain("Listening on");
     }
 }

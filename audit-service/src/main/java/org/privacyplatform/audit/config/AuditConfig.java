@@ -1,6 +1,9 @@
 package org.privacyplatform.audit.config;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.OptionalInt;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
@@ -35,4 +38,22 @@ public interface AuditConfig {
      */
     @WithDefault("rights-request-service")
     List<String> subjectReaders();
+
+    /**
+     * The witnesses that cosign checkpoints, each {@code <name> <submission URL prefix> <base64 Ed25519 public key>}
+     * (AUDIT_WITNESSES, comma-separated). None: checkpoints are published uncosigned, which only the local, dev and
+     * test profiles allow (production requires this setting).
+     */
+    Optional<List<String>> witnesses();
+
+    /** How many of the witnesses must cosign a checkpoint before it is published; all of them by default. */
+    OptionalInt witnessQuorum();
+
+    /** How long one submission to a witness may take (connect and answer). */
+    @WithDefault("PT5S")
+    Duration witnessTimeout();
+
+    /** How long a witness that could not be reached is left alone before the next submission. */
+    @WithDefault("PT10S")
+    Duration witnessRetryAfter();
 }

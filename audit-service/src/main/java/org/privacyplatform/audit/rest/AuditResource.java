@@ -18,11 +18,13 @@ import org.privacyplatform.audit.rest.AuditViews.EvidenceBundle;
 import org.privacyplatform.audit.rest.AuditViews.EvidenceEvent;
 import org.privacyplatform.audit.rest.AuditViews.InclusionView;
 import org.privacyplatform.audit.rest.AuditViews.PublicKeyView;
+import org.privacyplatform.audit.rest.AuditViews.WitnessView;
 import org.privacyplatform.audit.config.AuditConfig;
 import org.privacyplatform.audit.service.Checkpoints;
 import org.privacyplatform.audit.service.Evidence;
 import org.privacyplatform.audit.service.LogVerifier;
 import org.privacyplatform.audit.service.Proofs;
+import org.privacyplatform.audit.service.Witnesses;
 import org.privacyplatform.commons.paging.PageRequest;
 import org.privacyplatform.commons.paging.Paged;
 import org.privacyplatform.commons.problem.ProblemException;
@@ -51,6 +53,7 @@ public class AuditResource {
     private static final int MAX_EVENT_ID = 200;
 
     private final Checkpoints checkpoints;
+    private final Witnesses witnesses;
     private final Proofs proofs;
     private final LogVerifier verifier;
     private final Evidence evidence;
@@ -59,11 +62,12 @@ public class AuditResource {
     private final SecurityIdentity identity;
     private final Caller caller;
 
-    public AuditResource(Checkpoints checkpoints, Proofs proofs, LogVerifier verifier, Evidence evidence, LogRepository log,
+    public AuditResource(Checkpoints checkpoints, Witnesses witnesses, Proofs proofs, LogVerifier verifier, Evidence evidence, LogRepository log,
             AuditConfig config, SecurityIdentity identity, Caller caller) {
         this.evidence = evidence;
         this.config = config;
         this.checkpoints = checkpoints;
+        this.witnesses = witnesses;
         this.proofs = proofs;
         this.verifier = verifier;
         this.log = log;
@@ -73,18 +77,30 @@ public class AuditResource {
 
     @GET
     @Path("/checkpoint")
-    @Operation(summary = "The signed tree head of the whole log as it is now (C2SP signed note, Ed25519)")
+    @Operation(summary = "The latest checkpoint of the whole log that the witnesses' quorum cosigned (a fresh one is "
+            + "signed and submitted to them first): the C2SP signed note with the log's signature and the cosignature "
+            + "lines, and cosignatures [{witness, keyId, timestamp, signature}]. 503 while no checkpoint was cosigned yet")
     public CheckpointView checkpoint() {
-        return CheckpointView.of(checkpoints.current());
+        return CheckpointView.of(checkpoints.published());
+    }
+
+    @GET
+    @Path("/witnesses")
+    @PermitAll
+    @Operation(summary = "The witnesses that cosign checkpoints: name (the key name in their cosignature lines), url "
+            + "(the submission prefix) and publicKey (raw 32-byte Ed25519 key, base64). Empty: local development only")
+    public List<WitnessView> witnesses() {
+        return witnesses.all().stream().map(w -> new WitnessView(w.name(), w.url(), w.publicKeyBase64())).toList();
     }
 
     @GET
     @Path("/public-key")
     @PermitAll
-    @Operation(summary = "The raw 32-byte Ed25519 key that signs checkpoints (base64), and its key id")
+    @Operation(summary = "The raw 32-byte Ed25519 key that signs checkpoints (base64), its key id, and its signed-note "
+            + "verifier key (what a witness is configured with)")
     public PublicKeyView publicKey() {
         var key = checkpoints.publicKey();
-        return new PublicKeyView(key.origin(), key.keyId(), key.algorithm(), key.publicKey());
+        return new PublicKeyView(key.origin(), key.keyId(), key.algorithm(), key.publicKey(), key.verifierKey());
     }
 
     @GET
@@ -170,8 +186,8 @@ public class AuditResource {
                     .replaceQueryParam("page", pageRequest.page() + 1).replaceQueryParam("size", pageRequest.size()).build();
             next = uriOfNext.getRawPath() + "?" + uriOfNext.getRawQuery();
         }
-        return new EvidenceBundle(subjectId, CheckpointView.of(checkpoint),
-                new PublicKeyView(key.origin(), key.keyId(), key.algorithm(), key.publicKey()), events, next);
+        return new EvidenceBundle(subjectId, CheckpointView.of(checkpoints.published(checkpoint)),
+                new PublicKeyView(key.origin(), key.keyId(), key.algorithm(), key.publicKey(), key.verifierKey()), events, next);
     }
 
     /**

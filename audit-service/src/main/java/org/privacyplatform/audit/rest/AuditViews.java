@@ -5,7 +5,9 @@ import java.util.List;
 
 import org.privacyplatform.audit.AuditLeaf;
 import org.privacyplatform.audit.Checkpoint;
+import org.privacyplatform.audit.CheckpointCosignature;
 import org.privacyplatform.audit.merkle.MerkleHashes;
+import org.privacyplatform.audit.service.Checkpoints;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -19,12 +21,32 @@ public final class AuditViews {
     private AuditViews() {
     }
 
+    /**
+     * A published checkpoint: {@code note} is the log's signed note with the witnesses' cosignature lines, and
+     * {@code cosignatures} lists them (empty when no witness is configured, local development only).
+     */
     public record CheckpointView(String origin, long treeSize, String rootHash, OffsetDateTime timestamp, String keyId,
-            String signature, String note) {
-        static CheckpointView of(Checkpoint c) {
+            String signature, String note, List<CosignatureView> cosignatures) {
+        static CheckpointView of(Checkpoints.Published published) {
+            Checkpoint c = published.checkpoint();
             return new CheckpointView(c.origin, c.treeSize, MerkleHashes.toHex(c.rootHash), c.createdAt, c.keyId, c.signature,
-                    c.note);
+                    published.note(), published.cosignatures().stream().map(CosignatureView::of).toList());
         }
+    }
+
+    /**
+     * A witness's cosignature (C2SP cosignature/v1): the witness's key name, the 4-byte key ID in hex, the signed
+     * timestamp in POSIX seconds and the 64-byte Ed25519 signature in base64 over
+     * {@code "cosignature/v1\ntime <timestamp>\n" + <the checkpoint's text>}.
+     */
+    public record CosignatureView(String witness, String keyId, long timestamp, String signature) {
+        static CosignatureView of(CheckpointCosignature c) {
+            return new CosignatureView(c.witness, c.keyId, c.cosignedAt, c.signature);
+        }
+    }
+
+    /** A witness the log submits its checkpoints to: key name, submission URL prefix, raw 32-byte public key (base64). */
+    public record WitnessView(String name, String url, String publicKey) {
     }
 
     public record EventView(long leafIndex, String leafHash, String canonical, JsonNode event, String topic,
@@ -61,7 +83,8 @@ public final class AuditViews {
             List<EvidenceEvent> events, @JsonInclude(JsonInclude.Include.NON_NULL) String next) {
     }
 
-    public record PublicKeyView(String origin, String keyId, String algorithm, String publicKey) {
+    /** @param verifierKey the signed-note verifier key ({@code <name>+<key ID>+<base64(0x01 || key)>}) a witness is configured with */
+    public record PublicKeyView(String origin, String keyId, String algorithm, String publicKey, String verifierKey) {
     }
 
     static List<String> hex(List<byte[]> hashes) {

@@ -42,7 +42,8 @@ public class Evidence {
      */
     public Page page(String subjectId, Long treeSize, PageRequest page) {
         // signed in its own transaction, so that the log's lock is not held while the proofs are read
-        Checkpoint checkpoint = treeSize == null ? checkpoints.current()
+        // the first page proves against the latest checkpoint the witnesses cosigned
+        Checkpoint checkpoint = treeSize == null ? checkpoints.published().checkpoint()
                 : QuarkusTransaction.joiningExisting().call(() -> log.checkpointOfSize(treeSize)).orElseThrow(
                         () -> ProblemException.badRequest("treeSize", "no checkpoint was signed at tree size " + treeSize
                                 + ": ask for the first page without treeSize"));

@@ -3,6 +3,7 @@ package org.privacyplatform.audit.service;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -11,11 +12,12 @@ import java.util.Set;
 
 import org.privacyplatform.audit.Checkpoint;
 import org.privacyplatform.audit.checkpoint.SignedNote;
+import org.privacyplatform.audit.config.AuditConfig;
 import org.privacyplatform.audit.merkle.MerkleHashes;
 import org.privacyplatform.audit.repository.LogRepository;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 
 /**
  * Recomputes the tree from the leaves' canonical text, in one streaming pass with a stack of at most log n
@@ -32,12 +34,35 @@ public class LogVerifier {
     public record Result(boolean valid, long treeSize, Long firstMismatch, int checkpointsChecked, List<String> problems) {
     }
 
+    /** A checkpoint a witness holds as the latest it cosigned: its size and root hash. */
+    private record Witnessed(String witness, long treeSize, byte[] rootHash) {
+    }
+
     private final LogRepository log;
     private final Checkpoints checkpoints;
+    private final Witnesses witnesses;
+    private final AuditConfig config;
 
-    public LogVerifier(LogRepository log, Checkpoints checkpoints) {
+    public LogVerifier(LogRepository log, Checkpoints checkpoints, Witnesses witnesses, AuditConfig config) {
         this.log = log;
         this.checkpoints = checkpoints;
+        this.witnesses = witnesses;
+        this.config = config;
+    }
+
+    /**
+     * Verifies the log against its own checkpoints and against the latest checkpoint each witness cosigned (read from
+     * the witnesses first, outside the snapshot): stored checkpoints can be deleted by whoever owns the database, the
+     * witnesses' cannot.
+     */
+    public Result verify() {
+        List<Witnessed> witnessed = new ArrayList<>();
+        witnesses.latestHeldByWitnesses(config.origin(), checkpoints.publicKeyRaw()).forEach((witness, note) -> note
+                .ifPresent(text -> {
+                    String[] lines = text.split("\n", 4);
+                    witnessed.add(new Witnessed(witness.name(), Long.parseLong(lines[1]), Base64.getDecoder().decode(lines[2])));
+                }));
+        return QuarkusTransaction.requiringNew().call(() -> verify(witnessed));
     }
 
     /**
@@ -45,13 +70,13 @@ public class LogVerifier {
      * leaves and the checkpoints are all read as of its first query. It takes no lock, so appends go on (and
      * commit) while it runs; what they add is for the next verify. The result names the tree size it checked.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Result verify() {
+    private Result verify(List<Witnessed> witnessed) {
         log.readSnapshot();
         long size = log.size();
         List<Checkpoint> stored = log.checkpoints().stream().filter(c -> c.treeSize <= size).toList();
         Set<Long> checkpointSizes = new HashSet<>();
         stored.forEach(c -> checkpointSizes.add(c.treeSize));
+        witnessed.forEach(w -> checkpointSizes.add(w.treeSize()));
         Map<Long, byte[]> recomputedRoots = new HashMap<>();
         recomputedRoots.put(0L, MerkleHashes.emptyRoot());
         List<byte[]> stack = new ArrayList<>();
@@ -101,7 +126,17 @@ public class LogVerifier {
                         + ") does not match the tree the leaves give");
             }
         }
-        return new Result(problems.isEmpty(), size, firstMismatch[0] < 0 ? null : firstMismatch[0], stored.size(), problems);
+        for (Witnessed w : witnessed) {
+            byte[] recomputed = recomputedRoots.get(w.treeSize());
+            if (w.treeSize() > size) {
+                problems.add("witness " + w.witness() + " cosigned a tree of " + w.treeSize() + " leaves; the log has " + size);
+            } else if (recomputed == null || !Arrays.equals(recomputed, w.rootHash())) {
+                problems.add("the tree of " + w.treeSize() + " leaves does not match the checkpoint witness " + w.witness()
+                        + " cosigned: the log's history changed");
+            }
+        }
+        return new Result(problems.isEmpty(), size, firstMismatch[0] < 0 ? null : firstMismatch[0],
+                stored.size() + witnessed.size(), problems);
     }
 
     private static byte[] root(List<byte[]> stack) {

@@ -3,9 +3,11 @@ package org.privacyplatform.audit.checkpoint;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -28,10 +30,10 @@ import java.util.Objects;
 public final class SignedNote {
 
     /** U+2014 EM DASH then a space: the start of every signature line (a hyphen would not verify anywhere). */
-    private static final String SIGNATURE_PREFIX = "\u2014 ";
+    static final String SIGNATURE_PREFIX = "\u2014 ";
     /** Signature type identifier byte for Ed25519 in the key ID hash. */
     private static final byte ED25519_TYPE = 0x01;
-    private static final int KEY_ID_LENGTH = 4;
+    static final int KEY_ID_LENGTH = 4;
     /** Bounds parsing work on untrusted notes; the spec requires accepting at least 16 signatures. */
     private static final int MAX_SIGNATURES = 100;
 
@@ -95,11 +97,43 @@ public final class SignedNote {
      * @throws IllegalArgumentException naming what fails: the note's form, a missing signature, or a bad one
      */
     public static String verify(String noteText, String keyName, byte[] rawPublicKey) {
-        Objects.requireNonNull(noteText, "noteText");
         requireValidKeyName(keyName);
         if (rawPublicKey == null || rawPublicKey.length != Ed25519Keys.KEY_LENGTH) {
             throw new IllegalArgumentException("the public key must be 32 bytes");
         }
+        Parsed parsed = parse(noteText);
+        byte[] expectedKeyId = keyIdBytes(keyName, ED25519_TYPE, rawPublicKey);
+        byte[] message = parsed.body().getBytes(StandardCharsets.UTF_8);
+        boolean verified = false;
+        for (SignatureLine line : parsed.signatures()) {
+            if (!line.isBy(keyName, expectedKeyId)) {
+                continue; // another key's signature, e.g. a witness cosignature: not ours to judge
+            }
+            if (!Ed25519Keys.verify(rawPublicKey, message, line.signature())) {
+                throw new IllegalArgumentException("the signature by " + keyName + " does not verify");
+            }
+            verified = true;
+        }
+        if (!verified) {
+            throw new IllegalArgumentException("the note has no signature by " + keyName + " with key ID "
+                    + HexFormat.of().formatHex(expectedKeyId));
+        }
+        return parsed.body();
+    }
+
+    /** A note split into its text and its signature lines; nothing is verified yet. */
+    public record Parsed(String body, List<SignatureLine> signatures) {
+    }
+
+    /**
+     * Splits a note into its text (up to and including the newline before the last blank line) and its signature
+     * lines, checking only the form: UTF-8 without control characters, a final newline, at least one and at most
+     * {@value #MAX_SIGNATURES} signature lines of the form {@code — <name> <base64>}.
+     *
+     * @throws IllegalArgumentException naming what is malformed
+     */
+    public static Parsed parse(String noteText) {
+        Objects.requireNonNull(noteText, "noteText");
         if (hasControlCharacter(noteText.replace("\n", "")) || !isValidUtf8(noteText)) {
             throw new IllegalArgumentException("malformed note: it contains control characters or unpaired surrogates");
         }
@@ -121,30 +155,30 @@ public final class SignedNote {
         if (lineCount > MAX_SIGNATURES) {
             throw new IllegalArgumentException("malformed note: more than " + MAX_SIGNATURES + " signatures");
         }
-        byte[] expectedKeyId = keyIdBytes(keyName, rawPublicKey);
-        byte[] message = body.getBytes(StandardCharsets.UTF_8);
-        boolean verified = false;
+        List<SignatureLine> lines = new ArrayList<>(lineCount);
         for (String line : Arrays.asList(signatureLines).subList(0, lineCount)) {
-            ParsedSignature parsed = ParsedSignature.parse(line);
-            if (!parsed.keyName().equals(keyName) || !Arrays.equals(parsed.keyId(), expectedKeyId)) {
-                continue; // another key's signature, e.g. a witness cosignature: not ours to judge
-            }
-            if (!Ed25519Keys.verify(rawPublicKey, message, parsed.signature())) {
-                throw new IllegalArgumentException("the signature by " + keyName + " does not verify");
-            }
-            verified = true;
+            lines.add(SignatureLine.parse(line));
         }
-        if (!verified) {
-            throw new IllegalArgumentException("the note has no signature by " + keyName + " with key ID "
-                    + HexFormat.of().formatHex(expectedKeyId));
-        }
-        return body;
+        return new Parsed(body, List.copyOf(lines));
     }
 
-    /** One signature line, split into its parts. */
-    private record ParsedSignature(String keyName, byte[] keyId, byte[] signature) {
+    /** One signature line, split into its parts: key name, 4-byte key ID, and the signature bytes that follow. */
+    public record SignatureLine(String keyName, byte[] keyId, byte[] signature) {
 
-        static ParsedSignature parse(String line) {
+        /** Whether this line names this key: both the key name and the key ID must match (signed-note spec). */
+        public boolean isBy(String name, byte[] expectedKeyId) {
+            return keyName.equals(name) && Arrays.equals(keyId, expectedKeyId);
+        }
+
+        /** The line as it appears in a note, without its newline. */
+        public String text() {
+            byte[] keyIdAndSignature = Arrays.copyOf(keyId, keyId.length + signature.length);
+            System.arraycopy(signature, 0, keyIdAndSignature, keyId.length, signature.length);
+            return SIGNATURE_PREFIX + keyName + " " + Base64.getEncoder().encodeToString(keyIdAndSignature);
+        }
+
+        /** Parses one line (without its newline). */
+        public static SignatureLine parse(String line) {
             if (!line.startsWith(SIGNATURE_PREFIX)) {
                 throw new IllegalArgumentException(
                         "malformed note: a signature line does not start with an em dash and a space");
@@ -163,12 +197,60 @@ public final class SignedNote {
             if (decoded.length <= KEY_ID_LENGTH) {
                 throw new IllegalArgumentException("malformed note: a signature is too short");
             }
-            return new ParsedSignature(rest.substring(0, space), Arrays.copyOf(decoded, KEY_ID_LENGTH),
+            return new SignatureLine(rest.substring(0, space), Arrays.copyOf(decoded, KEY_ID_LENGTH),
                     Arrays.copyOfRange(decoded, KEY_ID_LENGTH, decoded.length));
         }
     }
 
+    /** A signed-note verifier key: who signs (key name), with which key, as {@code <name>+<hex key ID>+<base64(0x01 || key)>}. */
+    public record VerifierKey(String keyName, byte[] publicKey) {
+
+        /** The vkey string as Go's sumdb/note and the C2SP tools write it. */
+        public String encoded() {
+            return verifierKey(keyName, publicKey);
+        }
+    }
+
+    /** The Ed25519 verifier key ("vkey") of a note signer: {@code <name>+<hex key ID>+<base64(0x01 || public key)>}. */
+    public static String verifierKey(String keyName, byte[] rawPublicKey) {
+        byte[] typed = new byte[1 + Ed25519Keys.KEY_LENGTH];
+        typed[0] = ED25519_TYPE;
+        System.arraycopy(Objects.requireNonNull(rawPublicKey, "rawPublicKey"), 0, typed, 1, Ed25519Keys.KEY_LENGTH);
+        return keyName + "+" + keyId(keyName, rawPublicKey) + "+" + Base64.getEncoder().encodeToString(typed);
+    }
+
+    /**
+     * Parses an Ed25519 verifier key ({@code <name>+<hex key ID>+<base64(0x01 || 32-byte key)>}), checking that the key ID
+     * is the one the name and key give.
+     */
+    public static VerifierKey parseVerifierKey(String vkey) {
+        Objects.requireNonNull(vkey, "vkey");
+        String[] parts = vkey.strip().split("\\+", -1);
+        if (parts.length != 3 || !parts[1].matches("[0-9a-f]{8}")) {
+            throw new IllegalArgumentException("a verifier key is <name>+<8 hex digits>+<base64 key>");
+        }
+        byte[] typed;
+        try {
+            typed = Base64.getDecoder().decode(parts[2]);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("the verifier key's key is not valid base64", e);
+        }
+        if (typed.length != 1 + Ed25519Keys.KEY_LENGTH || typed[0] != ED25519_TYPE) {
+            throw new IllegalArgumentException("the verifier key is not an Ed25519 key (type 0x01, 32 bytes)");
+        }
+        byte[] publicKey = Arrays.copyOfRange(typed, 1, typed.length);
+        if (!keyId(parts[0], publicKey).equals(parts[1])) {
+            throw new IllegalArgumentException("the verifier key's key ID does not match its name and key");
+        }
+        return new VerifierKey(parts[0], publicKey);
+    }
+
     private static byte[] keyIdBytes(String keyName, byte[] rawPublicKey) {
+        return keyIdBytes(keyName, ED25519_TYPE, rawPublicKey);
+    }
+
+    /** SHA-256(key name || 0x0A || signature type || public key)[:4]: the key ID of signed notes and cosignatures. */
+    static byte[] keyIdBytes(String keyName, byte signatureType, byte[] rawPublicKey) {
         requireValidKeyName(keyName);
         Objects.requireNonNull(rawPublicKey, "rawPublicKey");
         if (rawPublicKey.length != Ed25519Keys.KEY_LENGTH) {
@@ -177,13 +259,13 @@ public final class SignedNote {
         MessageDigest sha = sha256();
         sha.update(keyName.getBytes(StandardCharsets.UTF_8));
         sha.update((byte) '\n');
-        sha.update(ED25519_TYPE);
+        sha.update(signatureType);
         sha.update(rawPublicKey);
         return Arrays.copyOf(sha.digest(), KEY_ID_LENGTH);
     }
 
     /** Spec: key names are non-empty with no Unicode spaces and no '+' (the separator in key strings). */
-    private static void requireValidKeyName(String keyName) {
+    static void requireValidKeyName(String keyName) {
         Objects.requireNonNull(keyName, "keyName");
         if (keyName.isEmpty() || keyName.indexOf('+') >= 0 || hasControlCharacter(keyName)
                 || keyName.codePoints().anyMatch(c -> Character.isWhitespace(c) || Character.isSpaceChar(c))) {

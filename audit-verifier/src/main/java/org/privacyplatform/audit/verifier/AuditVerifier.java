@@ -50,6 +50,10 @@ public final class AuditVerifier {
 
               java -jar audit-verifier.jar --help
 
+            Witnesses (any form): --witness NAME=BASE64KEY (repeatable) pins a witness by its key name and raw
+            32-byte Ed25519 key (GET /audit/witnesses, better: as the witness's operator published it); each
+            checkpoint must then carry valid cosignature/v1 lines by at least --quorum N of them (default: all).
+
             KEY: the raw 32-byte Ed25519 public key in base64, or a file holding that base64 or the JSON of
             GET /audit/public-key.
 
@@ -93,14 +97,14 @@ public final class AuditVerifier {
                 JsonNode checkpoint = readObject(options.checkpoints.get(0), stdin);
                 JsonNode proof = readObject(options.inclusion, stdin);
                 byte[] leaf = withoutTrailingNewline(Json.readBytes(options.leaf, stdin));
-                ProofCheck.inclusion(checkpoint, key, proof, leaf, report);
+                ProofCheck.inclusion(checkpoint, key, options.witnessing(), proof, leaf, report);
             } else if (options.consistency != null) {
                 JsonNode first = readObject(options.checkpoints.get(0), stdin);
                 JsonNode second = readObject(options.checkpoints.get(1), stdin);
                 JsonNode proof = readObject(options.consistency, stdin);
-                ProofCheck.consistency(first, second, key, proof, report);
+                ProofCheck.consistency(first, second, key, options.witnessing(), proof, report);
             } else {
-                BundleCheck.check(readObject(options.bundle, stdin), key, report);
+                BundleCheck.check(readObject(options.bundle, stdin), key, options.witnessing(), report);
             }
             int status = report.finish();
             out.flush();
@@ -174,6 +178,13 @@ public final class AuditVerifier {
         String leaf;
         String consistency;
         String bundle;
+        final List<Witnessing.Pinned> witnesses = new ArrayList<>();
+        Integer quorum;
+
+        Witnessing witnessing() {
+            return witnesses.isEmpty() ? Witnessing.NONE
+                    : new Witnessing(List.copyOf(witnesses), quorum == null ? witnesses.size() : quorum);
+        }
 
         static Options parse(String[] args) throws Json.InputError {
             Options options = new Options();
@@ -186,6 +197,8 @@ public final class AuditVerifier {
                     case "--inclusion" -> options.inclusion = once(options.inclusion, arg, value(args, ++i, arg));
                     case "--leaf" -> options.leaf = once(options.leaf, arg, value(args, ++i, arg));
                     case "--consistency" -> options.consistency = once(options.consistency, arg, value(args, ++i, arg));
+                    case "--witness" -> options.witnesses.add(witness(value(args, ++i, arg)));
+                    case "--quorum" -> options.quorum = quorum(options.quorum, value(args, ++i, arg));
                     default -> {
                         if (arg.startsWith("--")) {
                             throw new Json.InputError("unknown option " + arg);
@@ -200,7 +213,43 @@ public final class AuditVerifier {
             return options;
         }
 
+        /** NAME=BASE64KEY: the witness's key name (no '=' in it) and its raw 32-byte Ed25519 key. */
+        private static Witnessing.Pinned witness(String value) throws Json.InputError {
+            int equals = value.indexOf('=');
+            if (equals <= 0) {
+                throw new Json.InputError("--witness takes NAME=BASE64KEY, e.g. example.com/witness=R3vI...=");
+            }
+            String name = value.substring(0, equals);
+            byte[] key = Json.base64(value.substring(equals + 1).strip(), "--witness " + name, Ed25519Keys.KEY_LENGTH);
+            try {
+                org.privacyplatform.audit.checkpoint.Cosignature.keyId(name, key);
+            } catch (IllegalArgumentException e) {
+                throw new Json.InputError("--witness: " + e.getMessage());
+            }
+            return new Witnessing.Pinned(name, key);
+        }
+
+        private static Integer quorum(Integer previous, String value) throws Json.InputError {
+            once(previous == null ? null : previous.toString(), "--quorum", value);
+            try {
+                int quorum = Integer.parseInt(value);
+                if (quorum >= 1) {
+                    return quorum;
+                }
+            } catch (NumberFormatException e) {
+                // below
+            }
+            throw new Json.InputError("--quorum takes a number of witnesses, at least 1");
+        }
+
         private void validate() throws Json.InputError {
+            if (quorum != null && quorum > witnesses.size()) {
+                throw new Json.InputError("--quorum " + quorum + " is more than the " + witnesses.size()
+                        + " witnesses given with --witness");
+            }
+            if (witnesses.stream().map(Witnessing.Pinned::name).distinct().count() != witnesses.size()) {
+                throw new Json.InputError("a --witness is given twice");
+            }
             if (inclusion != null && consistency != null) {
                 throw new Json.InputError("--inclusion and --consistency are two different checks: give one");
             }

@@ -35,7 +35,7 @@ final class BundleCheck {
      * @param pinnedKey the raw key the auditor trusts, or null to take the bundle's own (warned about)
      * @throws Json.InputError when this is not an evidence bundle at all (a part is missing)
      */
-    static void check(JsonNode bundle, byte[] pinnedKey, Report report) throws Json.InputError {
+    static void check(JsonNode bundle, byte[] pinnedKey, Witnessing witnessing, Report report) throws Json.InputError {
         String subjectId = Json.string(bundle, "subjectId", "bundle");
         JsonNode checkpoint = Json.objectMember(bundle, "checkpoint", "bundle");
         JsonNode publicKey = Json.objectMember(bundle, "publicKey", "bundle");
@@ -45,7 +45,7 @@ final class BundleCheck {
         }
 
         byte[] key = checkKey(publicKey, checkpoint, pinnedKey, report);
-        CheckpointCheck.Values values = CheckpointCheck.check("checkpoint", checkpoint, key, report);
+        CheckpointCheck.Values values = CheckpointCheck.check("checkpoint", checkpoint, key, witnessing, report);
 
         Map<String, Integer> timesListed = new LinkedHashMap<>();
         for (int i = 0; i < events.size(); i++) {

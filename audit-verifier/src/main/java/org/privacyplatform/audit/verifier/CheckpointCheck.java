@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
+import org.privacyplatform.audit.checkpoint.Cosignature;
 import org.privacyplatform.audit.checkpoint.Ed25519Keys;
 import org.privacyplatform.audit.checkpoint.SignedNote;
 
@@ -39,7 +40,7 @@ final class CheckpointCheck {
      *
      * @param key the raw 32-byte key to verify with, or null when there is no usable one
      */
-    static Values check(String label, JsonNode checkpoint, byte[] key, Report report) {
+    static Values check(String label, JsonNode checkpoint, byte[] key, Witnessing witnessing, Report report) {
         String origin = report.read(label, () -> Json.string(checkpoint, "origin", ""));
         Long treeSize = report.read(label, () -> Json.count(checkpoint, "treeSize", ""));
         byte[] rootHash = report.read(label, () -> Json.hash(checkpoint, "rootHash", ""));
@@ -70,6 +71,10 @@ final class CheckpointCheck {
             }
         }
 
+        if (note != null) {
+            checkCosignatures(label, note, witnessing, report);
+        }
+
         if (note != null && body != null) {
             String noteBody = noteBody(note);
             report.check(body.equals(noteBody),
@@ -92,6 +97,47 @@ final class CheckpointCheck {
                             + "tree size, root hash)");
         }
         return new Values(origin, treeSize, rootHash);
+    }
+
+    /**
+     * The witnesses' cosignatures in the note (C2SP cosignature/v1): each pinned witness's is verified, and at least the
+     * quorum of them must be there. Without pinned witnesses, cosignature lines are only mentioned (WARN).
+     */
+    private static void checkCosignatures(String label, String note, Witnessing witnessing, Report report) {
+        SignedNote.Parsed parsed;
+        try {
+            parsed = SignedNote.parse(note);
+        } catch (IllegalArgumentException e) {
+            return; // the note's form is already reported with its signature
+        }
+        if (!witnessing.pinned()) {
+            if (parsed.signatures().size() > 1) {
+                report.warn(label + ": the note carries " + (parsed.signatures().size() - 1) + " more signature line(s), "
+                        + "e.g. witness cosignatures, that are not checked: pin the witnesses with --witness NAME=KEY");
+            }
+            return;
+        }
+        List<String> cosigned = new ArrayList<>();
+        for (Witnessing.Pinned witness : witnessing.witnesses()) {
+            try {
+                List<Cosignature.Verified> found = Cosignature.verify(parsed.body(), parsed.signatures(), witness.name(),
+                        witness.publicKey());
+                if (!found.isEmpty()) {
+                    cosigned.add(witness.name());
+                    report.ok(label + ": cosigned by witness " + witness.name() + " at "
+                            + java.time.Instant.ofEpochSecond(found.get(0).timestamp()));
+                }
+            } catch (IllegalArgumentException e) {
+                report.fail(label + ": " + e.getMessage());
+            }
+        }
+        int pinned = witnessing.witnesses().size();
+        report.check(cosigned.size() >= witnessing.quorum(),
+                label + ": cosigned by " + cosigned.size() + " of the " + pinned + " pinned witnesses (quorum "
+                        + witnessing.quorum() + ")",
+                label + ": cosigned by " + cosigned.size() + " of the " + pinned + " pinned witnesses, below the quorum of "
+                        + witnessing.quorum() + ": nothing shows that independent witnesses saw this checkpoint extend "
+                        + "the history they saw before");
     }
 
     /** The key ID the log uses for {@code key} under {@code origin}, or a description of why there is none. */

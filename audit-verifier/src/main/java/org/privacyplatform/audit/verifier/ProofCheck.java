@@ -24,8 +24,9 @@ final class ProofCheck {
     /**
      * @param leaf the exact bytes of the leaf (the event's canonical JSON text)
      */
-    static void inclusion(JsonNode checkpointJson, byte[] key, JsonNode proof, byte[] leaf, Report report) {
-        CheckpointCheck.Values checkpoint = CheckpointCheck.check("checkpoint", checkpointJson, key, report);
+    static void inclusion(JsonNode checkpointJson, byte[] key, Witnessing witnessing, JsonNode proof, byte[] leaf,
+            Report report) {
+        CheckpointCheck.Values checkpoint = CheckpointCheck.check("checkpoint", checkpointJson, key, witnessing, report);
 
         String label = "proof";
         Long leafIndex = report.read(label, () -> Json.count(proof, "leafIndex", ""));
@@ -72,10 +73,11 @@ final class ProofCheck {
     }
 
     /** The two checkpoints may come in either order: the smaller tree is the older one. */
-    static void consistency(JsonNode first, JsonNode second, byte[] key, JsonNode proof, Report report) {
+    static void consistency(JsonNode first, JsonNode second, byte[] key, Witnessing witnessing, JsonNode proof,
+            Report report) {
         boolean swap = first.path("treeSize").asLong(-1) > second.path("treeSize").asLong(-1);
-        CheckpointCheck.Values older = CheckpointCheck.check("older checkpoint", swap ? second : first, key, report);
-        CheckpointCheck.Values newer = CheckpointCheck.check("newer checkpoint", swap ? first : second, key, report);
+        CheckpointCheck.Values older = CheckpointCheck.check("older checkpoint", swap ? second : first, key, witnessing, report);
+        CheckpointCheck.Values newer = CheckpointCheck.check("newer checkpoint", swap ? first : second, key, witnessing, report);
         if (older.origin() != null && newer.origin() != null) {
             report.check(older.origin().equals(newer.origin()), "checkpoints: both of origin " + older.origin(),
                     "checkpoints: of two origins, " + older.origin() + " and " + newer.origin());
