@@ -10,6 +10,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.privacyplatform.commons.PlatformConfig;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 /**
  * The platform pseudonym of a subject: lowercase hex HMAC-SHA-256 of the subject id under the platform's
@@ -23,6 +24,7 @@ public class Pseudonyms {
 
     private final SecretKeySpec key;
 
+    @Inject
     public Pseudonyms(PlatformConfig config) {
         this(config.pseudonym().key());
     }
