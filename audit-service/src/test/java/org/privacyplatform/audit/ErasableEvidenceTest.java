@@ -193,6 +193,53 @@ class ErasableEvidenceTest {
 
     }
 
+    @Test
+    void theTextOfALeafAppendedBeforeEncryptionMovesIntoTheEncryptedStoreOnceAndKeepsItsHash() throws Exception {
+        String subject = AuditApi.subject();
+        String old = AuditApi.publishAndAwait(kafka, Topics.CONSENT, "ConsentGranted", subject);
+        JsonPath before = given().auth().oauth2(TestTokens.auditor()).when().get("/audit/events/{id}", old).then()
+                .extract().jsonPath();
+        // what V2__leaf_text_encrypted leaves behind for a leaf appended before: its clear text staged, no ciphertext
+        var config = ConfigProvider.getConfig();
+        try (Connection owner = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.flyway.username", String.class),
+                config.getValue("quarkus.flyway.password", String.class))) {
+            long index = before.getLong("leafIndex");
+            owner.createStatement().execute("delete from subject_leaf where leaf_index = " + index);
+            owner.createStatement().execute("delete from leaf_text where leaf_index = " + index);
+            try (var insert = owner.prepareStatement(
+                    "insert into leaf_text_staged (leaf_index, subject_id, canonical) values (?, ?, ?)")) {
+                insert.setLong(1, index);
+                insert.setString(2, subject);
+                insert.setString(3, before.getString("canonical"));
+                insert.executeUpdate();
+            }
+        }
+        // staged, it is still read and verified
+        given().auth().oauth2(TestTokens.auditor()).when().get("/audit/events/{id}", old).then()
+                .body("canonical", equalTo(before.getString("canonical")));
+        given().auth().oauth2(TestTokens.auditor()).when().post("/audit/verify").then().body("valid", equalTo(true));
+
+        assertThat(migration.encryptStaged()).isEqualTo(1);
+        assertThat(migration.encryptStaged()).as("once").isZero();
+
+        given().auth().oauth2(TestTokens.auditor()).when().get("/audit/events/{id}", old).then().statusCode(200)
+                .body("canonical", equalTo(before.getString("canonical")))
+                .body("leafHash", equalTo(before.getString("leafHash")));
+        given().auth().oauth2(TestTokens.auditor()).queryParam("subjectId", subject).when().get("/audit/events").then()
+                .body("items.event.id", equalTo(List.of(old)));
+        JsonPath recorded = given().auth().oauth2(TestTokens.auditor()).queryParam("type", "LogTextEncrypted")
+                .queryParam("size", 500).when().get("/audit/events").then().statusCode(200).extract().jsonPath();
+        List<Integer> firsts = recorded.getList("items.event.data.firstLeaf", Integer.class);
+        assertThat(firsts).contains(before.getInt("leafIndex"));
+        assertThat(recorded.getList("items.event.source", String.class)).containsOnly("/audit-service");
+        assertThat(columnsHolding(subject)).isEmpty();
+        given().auth().oauth2(TestTokens.auditor()).when().post("/audit/verify").then().body("valid", equalTo(true));
+    }
+
+    @jakarta.inject.Inject
+    org.privacyplatform.audit.service.LogTextMigration migration;
+
     /** The offline verifier's output for a bundle; asserts it exits valid. */
     private static String verifyOffline(String publicKey, String bundle) throws Exception {
         Path file = Files.createTempFile("bundle", ".json");
