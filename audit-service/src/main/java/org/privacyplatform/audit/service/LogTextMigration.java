@@ -26,12 +26,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import io.quarkus.narayana.jta.QuarkusTransaction;
-import io.quarkus.runtime.StartupEvent;
 import io.quarkus.scheduler.Scheduled;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
-import jakarta.interceptor.Interceptor;
 
 /**
  * Moves the text of leaves appended before leaf encryption (staged in clear by the schema migration
@@ -63,12 +59,12 @@ public class LogTextMigration {
         this.clock = clock;
     }
 
-    void onStart(@Observes @Priority(Interceptor.Priority.PLATFORM_BEFORE + 10) StartupEvent startup) {
-        runIfDue();
-    }
-
-    /** Until it has run (the schema may be migrated only later, while the database was down at start-up). */
-    @Scheduled(every = "10s", delayed = "10s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    /**
+     * Soon after start-up, in the background (a large log takes a while, and the service serves meanwhile: a staged
+     * text is read and verified as it is), and again until it has run (the schema may be migrated only later, while
+     * the database was down at start-up).
+     */
+    @Scheduled(every = "10s", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void runIfDue() {
         if (done || !schema.isMigrated()) {
             return;
