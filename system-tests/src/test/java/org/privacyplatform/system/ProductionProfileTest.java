@@ -26,7 +26,8 @@ class ProductionProfileTest {
         return List.of(new Object[] { "consent-service", List.of() },
                 new Object[] { "rights-request-service", List.of("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET") },
                 new Object[] { "retention-service", List.of() },
-                new Object[] { "audit-service", List.of("AUDIT_SIGNING_PRIVATE_KEY", "AUDIT_SIGNING_PUBLIC_KEY") });
+                new Object[] { "audit-service", List.of("AUDIT_SIGNING_PRIVATE_KEY", "AUDIT_SIGNING_PUBLIC_KEY",
+                        "AUDIT_MASTER_KEY_ID", "AUDIT_MASTER_KEYS") });
     }
 
     @ParameterizedTest(name = "{0}")
