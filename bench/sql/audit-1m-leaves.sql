@@ -3,19 +3,25 @@
 -- budget. The leaves are RFC 8785 canonical structured CloudEvents like the service's own; leaf and node
 -- hashes follow RFC 9162 (SHA-256 of 0x00 || leaf, of 0x01 || left || right) and only perfect subtrees are
 -- stored, as the service stores them. POST /audit/verify recomputes every hash from the leaves' text, so
--- a mistake here would show as a failed verify, never as a fast one.
+-- a mistake here would show as a failed verify, never as a fast one. The leaves' text goes where a log from
+-- before leaf encryption has it after the migration V2__leaf_text_encrypted: staged in clear
+-- (leaf_text_staged), which the audit service encrypts under the subjects' data keys in the background after
+-- its next start (bench/run restarts it and waits), so verify measures decryption as in production.
 \set ON_ERROR_STOP on
 begin;
-insert into audit_leaf (leaf_index, event_id, topic, event_type, subject_id, source, event_time, canonical,
-                        leaf_hash, appended_at)
-select i, 'bench-' || i, 'consent.events', 'ConsentGranted', subject, '/bench', timestamptz '2026-11-26 00:00:00+00',
-       canonical, sha256('\x00'::bytea || convert_to(canonical, 'UTF8')), now()
-from (select i, 'bench-subject-' || (i % 10000) as subject,
-             format('{"data":{"n":%s,"noticeVersion":"1.0","purposeId":"newsletter","subjectId":"bench-subject-%s"},'
-                    '"datacontenttype":"application/json","id":"bench-%s","source":"/bench","specversion":"1.0",'
-                    '"subject":"bench-subject-%s","time":"2026-11-26T00:00:00Z","type":"ConsentGranted"}',
-                    i, i % 10000, i, i % 10000) as canonical
-      from generate_series(0, 999999) as i) as leaves;
+create temporary table bench_leaf on commit drop as
+select i, 'bench-subject-' || (i % 10000) as subject,
+       format('{"auditsalt":"%s","data":{"n":%s,"noticeVersion":"1.0","purposeId":"newsletter","subjectId":"bench-subject-%s"},'
+              '"datacontenttype":"application/json","id":"bench-%s","source":"/bench","specversion":"1.0",'
+              '"subject":"bench-subject-%s","time":"2026-11-26T00:00:00Z","type":"ConsentGranted"}',
+              rtrim(translate(encode(substr(sha256(int8send(i)), 1, 16), 'base64'), '+/', '-_'), '='),
+              i, i % 10000, i, i % 10000) as canonical
+from generate_series(0, 999999) as i;
+insert into audit_leaf (leaf_index, event_id, topic, event_type, source, event_time, leaf_hash, appended_at)
+select i, 'bench-' || i, 'consent.events', 'ConsentGranted', '/bench', timestamptz '2026-11-26 00:00:00+00',
+       sha256('\x00'::bytea || convert_to(canonical, 'UTF8')), now()
+from bench_leaf;
+insert into leaf_text_staged (leaf_index, subject_id, canonical) select i, subject, canonical from bench_leaf;
 insert into merkle_node (level, node_index, hash) select 0, leaf_index, leaf_hash from audit_leaf;
 do $$
 begin

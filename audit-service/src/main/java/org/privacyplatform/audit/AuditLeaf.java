@@ -8,7 +8,12 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
-/** One event of the log: a leaf of the Merkle tree. Inserted once, never changed (the database refuses). */
+/**
+ * One event of the log: a leaf of the Merkle tree. Inserted once, never changed (the database refuses). Its text
+ * is not here: it is kept encrypted under its subject's data key ({@code leaf_text}), and the subject is found
+ * through the pseudonym index ({@code subject_leaf}); {@code topic} is the Kafka topic, or {@code audit-service}
+ * for the leaves the log appends itself.
+ */
 @Entity
 @Table(name = "audit_leaf")
 public class AuditLeaf extends PanacheEntityBase {
@@ -26,18 +31,11 @@ public class AuditLeaf extends PanacheEntityBase {
     @Column(name = "event_type", nullable = false, updatable = false)
     public String eventType;
 
-    @Column(name = "subject_id", updatable = false)
-    public String subjectId;
-
     @Column(nullable = false, updatable = false)
     public String source;
 
     @Column(name = "event_time", nullable = false, updatable = false)
     public OffsetDateTime eventTime;
-
-    /** The RFC 8785 canonical structured CloudEvent: the exact leaf bytes (UTF-8). */
-    @Column(nullable = false, updatable = false)
-    public String canonical;
 
     @Column(name = "leaf_hash", nullable = false, updatable = false)
     public byte[] leafHash;

@@ -19,6 +19,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.privacyplatform.audit.crypto.Aead;
+import org.privacyplatform.audit.crypto.LeafCipher;
+import org.privacyplatform.audit.crypto.MasterKeys;
 import org.privacyplatform.audit.merkle.MerkleHashes;
 import org.privacyplatform.commons.events.Topics;
 import org.privacyplatform.commons.testing.EventProbe;
@@ -40,7 +43,7 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 class RewriteDrillTest {
 
     private static final String[] TRIGGERS = { "audit_leaf append_only", "merkle_node append_only", "checkpoint append_only",
-            "checkpoint_cosignature append_only" };
+            "checkpoint_cosignature append_only", "leaf_text no_update" };
 
     private static EventProbe kafka;
 
@@ -55,7 +58,7 @@ class RewriteDrillTest {
     }
 
     @Test
-    void aHistoryRewrittenConsistentlyIsRefusedByTheWitnessReportedAndNeverPublished() throws SQLException {
+    void aHistoryRewrittenConsistentlyIsRefusedByTheWitnessReportedAndNeverPublished() throws Exception {
         String subject = AuditApi.subject();
         AuditApi.publishAndAwait(kafka, Topics.CONSENT, "ConsentGranted", subject);
         String victim = AuditApi.publishAndAwait(kafka, Topics.CONSENT, "ConsentWithdrawn", subject);
@@ -85,27 +88,44 @@ class RewriteDrillTest {
     }
 
     /** As the tables' owner, behind the triggers' back: what only a privileged insider could do. */
-    private static void rewriteHistory(Connection owner, String eventId) throws SQLException {
+    private static void rewriteHistory(Connection owner, String eventId) throws Exception {
         owner.setAutoCommit(false);
         for (String trigger : TRIGGERS) {
             String[] t = trigger.split(" ");
             owner.createStatement().execute("alter table " + t[0] + " disable trigger " + t[0] + "_" + t[1]);
         }
+        // the worst insider: the owner's login and the master keys (so the leaves' texts can be re-encrypted too)
+        var config = ConfigProvider.getConfig();
+        MasterKeys masterKeys = new MasterKeys(config.getValue("audit.master-key-id", String.class),
+                List.of(config.getValue("audit.master-keys", String[].class)));
+        Aead aead = new Aead();
         List<byte[]> leafHashes = new ArrayList<>();
-        try (ResultSet leaves = owner.createStatement().executeQuery(
-                "select leaf_index, event_id, canonical from audit_leaf order by leaf_index")) {
+        try (ResultSet leaves = owner.createStatement().executeQuery("""
+                select l.leaf_index, l.event_id, l.leaf_hash, t.key_ref, t.nonce, t.ciphertext, k.master_key_id, k.wrapped_key
+                from audit_leaf l join leaf_text t on t.leaf_index = l.leaf_index join data_key k on k.key_ref = t.key_ref
+                order by l.leaf_index""")) {
             while (leaves.next()) {
-                String canonical = leaves.getString(3);
+                byte[] leafHash = leaves.getBytes(3);
                 if (leaves.getString(2).equals(eventId)) {
-                    canonical = canonical.replace("ConsentWithdrawn", "ConsentGranted");
-                    try (var update = owner.prepareStatement("update audit_leaf set canonical = ?, leaf_hash = ? where leaf_index = ?")) {
-                        update.setString(1, canonical);
-                        update.setBytes(2, MerkleHashes.leafHash(canonical.getBytes(StandardCharsets.UTF_8)));
+                    byte[] dataKey = masterKeys.unwrap(aead, leaves.getString(4),
+                            new MasterKeys.Wrapped(leaves.getString(7), leaves.getBytes(8)));
+                    String text = LeafCipher.decrypt(aead, dataKey, leaves.getBytes(5), leaves.getBytes(6), leafHash);
+                    String forged = text.replace("ConsentWithdrawn", "ConsentGranted");
+                    leafHash = MerkleHashes.leafHash(forged.getBytes(StandardCharsets.UTF_8));
+                    byte[] nonce = Aead.newNonce();
+                    try (var update = owner.prepareStatement("update leaf_text set nonce = ?, ciphertext = ? where leaf_index = ?")) {
+                        update.setBytes(1, nonce);
+                        update.setBytes(2, LeafCipher.encrypt(aead, dataKey, nonce, forged, leafHash));
                         update.setLong(3, leaves.getLong(1));
                         assertThat(update.executeUpdate()).isEqualTo(1);
                     }
+                    try (var update = owner.prepareStatement("update audit_leaf set leaf_hash = ? where leaf_index = ?")) {
+                        update.setBytes(1, leafHash);
+                        update.setLong(2, leaves.getLong(1));
+                        assertThat(update.executeUpdate()).isEqualTo(1);
+                    }
                 }
-                leafHashes.add(MerkleHashes.leafHash(canonical.getBytes(StandardCharsets.UTF_8)));
+                leafHashes.add(leafHash);
             }
         }
         List<long[]> nodes = new ArrayList<>();

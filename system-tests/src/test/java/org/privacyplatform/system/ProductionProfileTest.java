@@ -27,7 +27,7 @@ class ProductionProfileTest {
                 new Object[] { "rights-request-service", List.of("QUARKUS_OIDC_CLIENT_CREDENTIALS_SECRET") },
                 new Object[] { "retention-service", List.of() },
                 new Object[] { "audit-service", List.of("AUDIT_SIGNING_PRIVATE_KEY", "AUDIT_SIGNING_PUBLIC_KEY",
-                        "AUDIT_WITNESSES") });
+                        "AUDIT_WITNESSES", "AUDIT_MASTER_KEY_ID", "AUDIT_MASTER_KEYS") });
     }
 
     @ParameterizedTest(name = "{0}")

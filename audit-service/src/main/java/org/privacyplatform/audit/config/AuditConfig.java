@@ -18,6 +18,17 @@ public interface AuditConfig {
 
     Checkpoint checkpoint();
 
+    /**
+     * The master key that wraps new data keys (an id of {@link #masterKeys()}). Production: AUDIT_MASTER_KEY_ID.
+     */
+    String masterKeyId();
+
+    /**
+     * Every master key by id, {@code id:base64} (32 bytes, AES-256), comma-separated: the current one and those that
+     * wrapped older data keys. Production: AUDIT_MASTER_KEYS.
+     */
+    List<String> masterKeys();
+
     interface Signing {
         /** Base64 Ed25519 seed (32 bytes). Production: AUDIT_SIGNING_PRIVATE_KEY. */
         String privateKey();

@@ -13,7 +13,7 @@ import org.privacyplatform.audit.repository.LogRepository;
 import org.privacyplatform.audit.rest.AuditViews.CheckpointView;
 import org.privacyplatform.audit.rest.AuditViews.ConsistencyView;
 import org.privacyplatform.audit.rest.AuditViews.EventPage;
-import org.privacyplatform.audit.rest.AuditViews.EventView;
+import org.privacyplatform.audit.rest.AuditViews.LeafView;
 import org.privacyplatform.audit.rest.AuditViews.EvidenceBundle;
 import org.privacyplatform.audit.rest.AuditViews.EvidenceEvent;
 import org.privacyplatform.audit.rest.AuditViews.InclusionView;
@@ -22,6 +22,7 @@ import org.privacyplatform.audit.rest.AuditViews.WitnessView;
 import org.privacyplatform.audit.config.AuditConfig;
 import org.privacyplatform.audit.service.Checkpoints;
 import org.privacyplatform.audit.service.Evidence;
+import org.privacyplatform.audit.service.LeafVault;
 import org.privacyplatform.audit.service.LogVerifier;
 import org.privacyplatform.audit.service.Proofs;
 import org.privacyplatform.audit.service.Witnesses;
@@ -61,9 +62,11 @@ public class AuditResource {
     private final AuditConfig config;
     private final SecurityIdentity identity;
     private final Caller caller;
+    private final LeafVault vault;
 
-    public AuditResource(Checkpoints checkpoints, Witnesses witnesses, Proofs proofs, LogVerifier verifier, Evidence evidence, LogRepository log,
-            AuditConfig config, SecurityIdentity identity, Caller caller) {
+    public AuditResource(Checkpoints checkpoints, Witnesses witnesses, Proofs proofs, LogVerifier verifier, Evidence evidence,
+            LogRepository log, AuditConfig config, SecurityIdentity identity, Caller caller, LeafVault vault) {
+        this.vault = vault;
         this.evidence = evidence;
         this.config = config;
         this.checkpoints = checkpoints;
@@ -105,9 +108,13 @@ public class AuditResource {
 
     @GET
     @Path("/events/{eventId}")
-    @Operation(summary = "One event: its leaf index, leaf hash, the exact canonical leaf and the event")
-    public EventView event(@PathParam("eventId") @Size(max = MAX_EVENT_ID) String eventId) {
-        return EventView.of(proofs.leaf(eventId));
+    @Operation(summary = "One event: its leaf index, leaf hash, the exact canonical leaf and the event; for a leaf whose "
+            + "subject's evidence was shredded, only {\"leafIndex\", \"leafHash\", \"shredded\": true}")
+    public LeafView event(@PathParam("eventId") @Size(max = MAX_EVENT_ID) String eventId) {
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            AuditLeaf leaf = proofs.leaf(eventId);
+            return LeafView.of(leaf, vault.texts(List.of(leaf)).get(leaf.leafIndex));
+        });
     }
 
     @GET
@@ -115,7 +122,9 @@ public class AuditResource {
     @RolesAllowed({ Roles.AUDITOR, Roles.DPO, Roles.SERVICE })
     @Operation(summary = "Events in log order, filtered by subject, type and time [from, to). Paged (page from 0, size "
             + "1-500, default 100); next names the next page, null on the last. Of the services, only the one that "
-            + "assembles the access export (audit.subject-readers) reads, one subject at a time")
+            + "assembles the access export (audit.subject-readers) reads, one subject at a time, and not once the "
+            + "subject's erasure has completed (sealed: dpo and auditor only). A subject is looked up through their "
+            + "pseudonym; a shredded leaf is listed as {\"leafIndex\", \"leafHash\", \"shredded\": true}")
     public EventPage events(@RestQuery @Size(max = SubjectId.MAX_LENGTH) String subjectId,
             @RestQuery @Size(max = 100) String type, @RestQuery OffsetDateTime from, @RestQuery OffsetDateTime to,
             @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
@@ -124,10 +133,15 @@ public class AuditResource {
             throw ProblemException.badRequest("from", "from must not be after to");
         }
         PageRequest pageRequest = PageRequest.of(page, size);
-        List<AuditLeaf> fetched = QuarkusTransaction.joiningExisting()
-                .call(() -> log.query(new LogRepository.EventQuery(subjectId, type, from, to), pageRequest));
-        return new EventPage(Paged.entries(fetched, pageRequest).stream().map(EventView::of).toList(), pageRequest.page(),
-                pageRequest.size(), Paged.hasNext(fetched, pageRequest) ? Paged.next(pageRequest, uri) : null);
+        return QuarkusTransaction.joiningExisting().call(() -> {
+            List<AuditLeaf> fetched = log.query(new LogRepository.EventQuery(
+                    subjectId == null ? null : vault.lookupKeys(subjectId), type, from, to), pageRequest);
+            List<AuditLeaf> leaves = Paged.entries(fetched, pageRequest);
+            var texts = vault.texts(leaves);
+            return new EventPage(leaves.stream().map(leaf -> LeafView.of(leaf, texts.get(leaf.leafIndex))).toList(),
+                    pageRequest.page(), pageRequest.size(),
+                    Paged.hasNext(fetched, pageRequest) ? Paged.next(pageRequest, uri) : null);
+        });
     }
 
     @GET
@@ -156,7 +170,8 @@ public class AuditResource {
 
     @POST
     @Path("/verify")
-    @Operation(summary = "Recompute the tree from the leaves, compare with every checkpoint, name the first leaf that no longer matches")
+    @Operation(summary = "Recompute the tree from the leaves (decrypted; a shredded leaf by its stored hash), compare with every "
+            + "checkpoint, name the first leaf that no longer matches; shreddedLeaves counts the leaves without text")
     public LogVerifier.Result verify() {
         return verifier.verify();
     }
@@ -177,7 +192,8 @@ public class AuditResource {
         var key = checkpoints.publicKey();
         List<EvidenceEvent> events = evidencePage.events().stream()
                 .map(e -> new EvidenceEvent(e.leaf().eventId, e.leaf().leafIndex, MerkleHashes.toHex(e.leaf().leafHash),
-                        e.leaf().canonical, AuditViews.hex(e.auditPath())))
+                        e.canonical().orElse(null), e.canonical().isPresent() ? null : Boolean.TRUE,
+                        AuditViews.hex(e.auditPath())))
                 .toList();
         String next = null;
         if (evidencePage.hasNext()) {
@@ -186,7 +202,7 @@ public class AuditResource {
                     .replaceQueryParam("page", pageRequest.page() + 1).replaceQueryParam("size", pageRequest.size()).build();
             next = uriOfNext.getRawPath() + "?" + uriOfNext.getRawQuery();
         }
-        return new EvidenceBundle(subjectId, CheckpointView.of(checkpoints.published(checkpoint)),
+        return new EvidenceBundle(subjectId, vault.pseudonymOf(subjectId), CheckpointView.of(checkpoints.published(checkpoint)),
                 new PublicKeyView(key.origin(), key.keyId(), key.algorithm(), key.publicKey(), key.verifierKey()), events, next);
     }
 
@@ -204,6 +220,11 @@ public class AuditResource {
         }
         if (subjectId == null) {
             throw ProblemException.forbidden("a service reads the log one subject at a time: name the subjectId");
+        }
+        if (QuarkusTransaction.joiningExisting().call(() -> vault.isSealed(subjectId))) {
+            throw ProblemException.forbidden("this subject's erasure has completed: their audit events are sealed, kept "
+                    + "only for the establishment, exercise or defence of legal claims (GDPR Art. 17(3)(e)) and read only "
+                    + "by the dpo and auditors");
         }
     }
 }

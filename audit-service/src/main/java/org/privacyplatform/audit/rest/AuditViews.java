@@ -2,6 +2,9 @@ package org.privacyplatform.audit.rest;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import org.privacyplatform.audit.AuditLeaf;
 import org.privacyplatform.audit.Checkpoint;
@@ -49,20 +52,37 @@ public final class AuditViews {
     public record WitnessView(String name, String url, String publicKey) {
     }
 
+    /** An event of the log as {@code GET /audit/events/{eventId}} answers it: readable, or shredded. */
+    @Schema(oneOf = { EventView.class, ShreddedEventView.class })
+    public sealed interface LeafView permits EventView, ShreddedEventView {
+
+        static LeafView of(AuditLeaf leaf, Optional<String> canonical) {
+            return canonical.<LeafView>map(text -> EventView.of(leaf, text))
+                    .orElseGet(() -> new ShreddedEventView(leaf.leafIndex, MerkleHashes.toHex(leaf.leafHash), true));
+        }
+    }
+
     public record EventView(long leafIndex, String leafHash, String canonical, JsonNode event, String topic,
-            OffsetDateTime appendedAt) {
-        static EventView of(AuditLeaf leaf) {
+            OffsetDateTime appendedAt) implements LeafView {
+        static EventView of(AuditLeaf leaf, String canonical) {
             try {
-                return new EventView(leaf.leafIndex, MerkleHashes.toHex(leaf.leafHash), leaf.canonical,
-                        JSON.readTree(leaf.canonical), leaf.topic, leaf.appendedAt);
+                return new EventView(leaf.leafIndex, MerkleHashes.toHex(leaf.leafHash), canonical, JSON.readTree(canonical),
+                        leaf.topic, leaf.appendedAt);
             } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
                 throw new IllegalStateException("leaf " + leaf.leafIndex + " is not JSON", e);
             }
         }
     }
 
+    /**
+     * A leaf whose text was destroyed when its subject's evidence period ended: what stays is its place and its hash,
+     * which every proof still uses.
+     */
+    public record ShreddedEventView(long leafIndex, String leafHash, boolean shredded) implements LeafView {
+    }
+
     /** @param next the next page's path and query; null on the last page */
-    public record EventPage(List<EventView> items, int page, int size, String next) {
+    public record EventPage(List<LeafView> items, int page, int size, String next) {
     }
 
     public record InclusionView(String eventId, long leafIndex, long treeSize, String rootHash, List<String> auditPath) {
@@ -71,16 +91,23 @@ public final class AuditViews {
     public record ConsistencyView(long fromSize, long toSize, String fromRoot, String toRoot, List<String> proof) {
     }
 
-    /** One event of an evidence bundle, with its inclusion proof against the bundle's checkpoint. */
-    public record EvidenceEvent(String eventId, long leafIndex, String leafHash, String canonical, List<String> auditPath) {
+    /**
+     * One event of an evidence bundle, with its inclusion proof against the bundle's checkpoint; a shredded leaf has
+     * no {@code canonical} and {@code "shredded": true}, and proves by its stored hash.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record EvidenceEvent(String eventId, long leafIndex, String leafHash, String canonical, Boolean shredded,
+            List<String> auditPath) {
     }
 
     /**
-     * Everything a regulator needs to check a subject's events offline; {@code next} names the bundle's next page
-     * (proving against the same checkpoint), absent on the last.
+     * Everything a regulator needs to check a subject's events offline; {@code subjectPseudonym} is what the log
+     * indexes the subject by (the leaves the log appends itself about the subject, such as {@code EvidenceShredded},
+     * name it instead of the id); {@code next} names the bundle's next page (proving against the same checkpoint),
+     * absent on the last.
      */
-    public record EvidenceBundle(String subjectId, CheckpointView checkpoint, PublicKeyView publicKey,
-            List<EvidenceEvent> events, @JsonInclude(JsonInclude.Include.NON_NULL) String next) {
+    public record EvidenceBundle(String subjectId, String subjectPseudonym, CheckpointView checkpoint,
+            PublicKeyView publicKey, List<EvidenceEvent> events, @JsonInclude(JsonInclude.Include.NON_NULL) String next) {
     }
 
     /** @param verifierKey the signed-note verifier key ({@code <name>+<key ID>+<base64(0x01 || key)>}) a witness is configured with */

@@ -21,8 +21,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 @ApplicationScoped
 public class Evidence {
 
-    /** One event of the page and its audit path to the checkpoint's root. */
-    public record Proven(AuditLeaf leaf, List<byte[]> auditPath) {
+    /** One event of the page, its text (empty when shredded) and its audit path to the checkpoint's root. */
+    public record Proven(AuditLeaf leaf, java.util.Optional<String> canonical, List<byte[]> auditPath) {
     }
 
     /** @param hasNext whether another page follows (ask for it with the checkpoint's tree size) */
@@ -31,10 +31,12 @@ public class Evidence {
 
     private final Checkpoints checkpoints;
     private final LogRepository log;
+    private final LeafVault vault;
 
-    public Evidence(Checkpoints checkpoints, LogRepository log) {
+    public Evidence(Checkpoints checkpoints, LogRepository log, LeafVault vault) {
         this.checkpoints = checkpoints;
         this.log = log;
+        this.vault = vault;
     }
 
     /**
@@ -48,12 +50,13 @@ public class Evidence {
                         () -> ProblemException.badRequest("treeSize", "no checkpoint was signed at tree size " + treeSize
                                 + ": ask for the first page without treeSize"));
         return QuarkusTransaction.joiningExisting().call(() -> {
-            List<AuditLeaf> fetched = log.subjectLeaves(subjectId, checkpoint.treeSize, page);
+            List<AuditLeaf> fetched = log.subjectLeaves(vault.lookupKeys(subjectId), checkpoint.treeSize, page);
             List<AuditLeaf> leaves = Paged.entries(fetched, page);
+            var texts = vault.texts(leaves);
             List<Proven> events = log.withNodes(nodes -> {
                 MerkleTree tree = new MerkleTree(nodes);
-                return leaves.stream().map(leaf -> new Proven(leaf, tree.inclusionProof(leaf.leafIndex, checkpoint.treeSize)))
-                        .toList();
+                return leaves.stream().map(leaf -> new Proven(leaf, texts.get(leaf.leafIndex),
+                        tree.inclusionProof(leaf.leafIndex, checkpoint.treeSize))).toList();
             });
             return new Page(checkpoint, events, Paged.hasNext(fetched, page));
         });

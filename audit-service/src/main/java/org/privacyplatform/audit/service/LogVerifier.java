@@ -6,11 +6,17 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import javax.crypto.AEADBadTagException;
+
 import org.privacyplatform.audit.Checkpoint;
+import org.privacyplatform.audit.crypto.Aead;
+import org.privacyplatform.audit.crypto.LeafCipher;
+import org.privacyplatform.audit.crypto.MasterKeys;
 import org.privacyplatform.audit.checkpoint.SignedNote;
 import org.privacyplatform.audit.config.AuditConfig;
 import org.privacyplatform.audit.merkle.MerkleHashes;
@@ -20,7 +26,8 @@ import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * Recomputes the tree from the leaves' canonical text, in one streaming pass with a stack of at most log n
+ * Recomputes the tree from the leaves' text (decrypted; a shredded leaf counts by its stored hash, which the
+ * recomputed roots then check within the tree), in one streaming pass with a stack of at most log n
  * subtree hashes. Compares each recomputed leaf hash with the stored one, and each recomputed root with every
  * signed checkpoint (whose signature it checks too). Names the first leaf that no longer matches.
  */
@@ -31,7 +38,8 @@ public class LogVerifier {
      * @param firstMismatch the first leaf whose text no longer gives its stored hash (null if none); a
      *                      mismatching checkpoint with no such leaf means hashes were rewritten consistently
      */
-    public record Result(boolean valid, long treeSize, Long firstMismatch, int checkpointsChecked, List<String> problems) {
+    public record Result(boolean valid, long treeSize, Long firstMismatch, int checkpointsChecked, long shreddedLeaves,
+            List<String> problems) {
     }
 
     /** A checkpoint a witness holds as the latest it cosigned: its size and root hash. */
@@ -42,12 +50,15 @@ public class LogVerifier {
     private final Checkpoints checkpoints;
     private final Witnesses witnesses;
     private final AuditConfig config;
+    private final LeafVault vault;
 
-    public LogVerifier(LogRepository log, Checkpoints checkpoints, Witnesses witnesses, AuditConfig config) {
+    public LogVerifier(LogRepository log, Checkpoints checkpoints, Witnesses witnesses, AuditConfig config,
+            LeafVault vault) {
         this.log = log;
         this.checkpoints = checkpoints;
         this.witnesses = witnesses;
         this.config = config;
+        this.vault = vault;
     }
 
     /**
@@ -83,12 +94,32 @@ public class LogVerifier {
         List<Integer> levels = new ArrayList<>();
         long[] firstMismatch = { -1 };
         long[] expected = { 0 };
+        long[] shredded = { 0 };
+        Aead aead = new Aead();
+        DataKeyCache keys = new DataKeyCache();
 
         log.forEachLeaf(size, row -> {
             long index = ((Number) row[0]).longValue();
-            byte[] leafHash = MerkleHashes.leafHash(((String) row[1]).getBytes(StandardCharsets.UTF_8));
-            boolean matches = index == expected[0] && Arrays.equals(leafHash, (byte[]) row[2])
-                    && Arrays.equals(leafHash, (byte[]) row[3]);
+            byte[] storedHash = (byte[]) row[1];
+            byte[] leafHash;
+            if (row[4] != null) {
+                // the text, decrypted under its data key with the stored leaf hash as associated data, hashed again
+                String text = keys.decrypt(aead, (String) row[5], (String) row[6], (byte[]) row[7], (byte[]) row[3],
+                        (byte[]) row[4], storedHash);
+                leafHash = text == null ? null : MerkleHashes.leafHash(text.getBytes(StandardCharsets.UTF_8));
+            } else if (row[8] != null) {
+                // appended before leaf encryption and not encrypted yet: the staged clear text
+                leafHash = MerkleHashes.leafHash(((String) row[8]).getBytes(StandardCharsets.UTF_8));
+            } else {
+                // shredded: no text to hash; the stored leaf hash must still be the tree's (checked by the roots)
+                shredded[0]++;
+                leafHash = storedHash;
+            }
+            boolean matches = index == expected[0] && leafHash != null && Arrays.equals(leafHash, storedHash)
+                    && Arrays.equals(leafHash, (byte[]) row[2]);
+            if (leafHash == null) {
+                leafHash = storedHash;
+            }
             if (!matches && firstMismatch[0] < 0) {
                 firstMismatch[0] = Math.min(index, expected[0]);
             }
@@ -110,6 +141,11 @@ public class LogVerifier {
         List<String> problems = new ArrayList<>();
         if (firstMismatch[0] >= 0) {
             problems.add("leaf " + firstMismatch[0] + " no longer matches its stored hash");
+        }
+        long recorded = log.shreddedLeaves();
+        if (shredded[0] != recorded) {
+            // a text deleted behind the log's back looks shredded: the log's own record of its shreddings says otherwise
+            problems.add(shredded[0] + " leaves have no text, but the log shredded " + recorded);
         }
         byte[] publicKey = checkpoints.publicKeyRaw();
         for (Checkpoint checkpoint : stored) {
@@ -136,7 +172,40 @@ public class LogVerifier {
             }
         }
         return new Result(problems.isEmpty(), size, firstMismatch[0] < 0 ? null : firstMismatch[0],
-                stored.size() + witnessed.size(), problems);
+                stored.size() + witnessed.size(), shredded[0], problems);
+    }
+
+    /** The data keys met while streaming, unwrapped once each (a log holds one per subject: bounded, LRU). */
+    private final class DataKeyCache extends LinkedHashMap<String, byte[]> {
+
+        private static final int MAX_KEYS = 10_000;
+
+        DataKeyCache() {
+            super(1024, 0.75f, true);
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, byte[]> eldest) {
+            return size() > MAX_KEYS;
+        }
+
+        /** The text, or null when it cannot be decrypted as this leaf (no key, altered, moved). */
+        String decrypt(Aead aead, String keyRef, String masterKeyId, byte[] wrapped, byte[] nonce, byte[] ciphertext,
+                byte[] leafHash) {
+            if (wrapped == null) {
+                return null;
+            }
+            try {
+                byte[] key = get(keyRef);
+                if (key == null) {
+                    key = vault.unwrap(aead, keyRef, new MasterKeys.Wrapped(masterKeyId, wrapped));
+                    put(keyRef, key);
+                }
+                return LeafCipher.decrypt(aead, key, nonce, ciphertext, leafHash);
+            } catch (AEADBadTagException | IllegalStateException e) {
+                return null;
+            }
+        }
     }
 
     private static byte[] root(List<byte[]> stack) {

@@ -17,8 +17,15 @@ import com.fasterxml.jackson.databind.JsonNode;
  * Checks an evidence bundle as {@code GET /audit/subjects/{subjectId}/evidence} serves it:
  *
  * <pre>
- * {"subjectId", "checkpoint": {...}, "publicKey": {"origin", "keyId", "algorithm", "publicKey"},
+ * {"subjectId", "subjectPseudonym", "checkpoint": {...}, "publicKey": {"origin", "keyId", "algorithm", "publicKey"},
  *  "events": [{"eventId", "leafIndex", "leafHash", "canonical", "auditPath": [hex, ...]}]}
+ * </pre>
+ *
+ * A shredded leaf comes as {@code {"eventId", "leafIndex", "leafHash", "shredded": true, "auditPath"}}: its text
+ * is gone, so it is checked by its stored hash within the tree only, and the report says so. {@code subjectPseudonym}
+ * (optional) is what the log indexes the subject by; a leaf about it instead of the id is accepted.
+ *
+ * <pre>
  * </pre>
  *
  * The key, the checkpoint (see {@link CheckpointCheck}), then per event: the leaf hash recomputed from the
@@ -37,6 +44,9 @@ final class BundleCheck {
      */
     static void check(JsonNode bundle, byte[] pinnedKey, Witnessing witnessing, Report report) throws Json.InputError {
         String subjectId = Json.string(bundle, "subjectId", "bundle");
+        // what the log indexes the subject by: the leaves it appends itself about them (EvidenceShredded) name it
+        JsonNode pseudonymNode = bundle.get("subjectPseudonym");
+        String subjectPseudonym = pseudonymNode != null && pseudonymNode.isTextual() ? pseudonymNode.textValue() : null;
         JsonNode checkpoint = Json.objectMember(bundle, "checkpoint", "bundle");
         JsonNode publicKey = Json.objectMember(bundle, "publicKey", "bundle");
         JsonNode events = Json.member(bundle, "events", "bundle");
@@ -49,7 +59,7 @@ final class BundleCheck {
 
         Map<String, Integer> timesListed = new LinkedHashMap<>();
         for (int i = 0; i < events.size(); i++) {
-            String eventId = checkEvent(i, events.get(i), subjectId, values, report);
+            String eventId = checkEvent(i, events.get(i), subjectId, subjectPseudonym, values, report);
             if (eventId != null) {
                 timesListed.merge(eventId, 1, Integer::sum);
             }
@@ -101,8 +111,8 @@ final class BundleCheck {
     }
 
     /** One event's checks; returns its event ID, or null when it has none. */
-    private static String checkEvent(int i, JsonNode event, String subjectId, CheckpointCheck.Values checkpoint,
-            Report report) {
+    private static String checkEvent(int i, JsonNode event, String subjectId, String subjectPseudonym,
+            CheckpointCheck.Values checkpoint, Report report) {
         String path = "events[" + i + "]";
         if (!event.isObject()) {
             report.fail(path + " is not a JSON object");
@@ -116,19 +126,28 @@ final class BundleCheck {
         String eventId = report.read(label, () -> Json.string(event, "eventId", ""));
         Long leafIndex = report.read(label, () -> Json.count(event, "leafIndex", ""));
         byte[] leafHash = report.read(label, () -> Json.hash(event, "leafHash", ""));
-        String canonical = report.read(label, () -> Json.string(event, "canonical", ""));
+        JsonNode shreddedNode = event.get("shredded");
+        boolean shredded = shreddedNode != null && shreddedNode.isBoolean() && shreddedNode.booleanValue()
+                && event.get("canonical") == null;
+        String canonical = shredded ? null : report.read(label, () -> Json.string(event, "canonical", ""));
         List<byte[]> auditPath = report.read(label, () -> Json.hashes(event, "auditPath", ""));
 
-        // Recomputed: the given leafHash is only compared, never used.
+        // Recomputed: the given leafHash is only compared, never used; except for a shredded leaf, whose text is gone
+        // and which proves by its stored hash alone (that it is in the tree, not what it said)
         byte[] computed = canonical == null ? null : MerkleHashes.leafHash(canonical.getBytes(StandardCharsets.UTF_8));
-        if (computed != null && leafHash != null) {
+        if (shredded) {
+            report.warn(label + ": shredded (its subject's evidence period ended): checked by its stored leaf hash "
+                    + "within the tree only, its text is gone");
+            computed = leafHash;
+        }
+        if (!shredded && computed != null && leafHash != null) {
             report.check(Arrays.equals(computed, leafHash),
                     label + ": leafHash is SHA-256(0x00 || canonical)",
                     label + ": leafHash " + Json.hex(leafHash) + " is not SHA-256(0x00 || canonical) = "
                             + Json.hex(computed));
         }
         if (canonical != null) {
-            checkContent(label, canonical, eventId, subjectId, report);
+            checkContent(label, canonical, eventId, subjectId, subjectPseudonym, report);
         }
         if (leafIndex != null && checkpoint.treeSize() != null) {
             report.check(leafIndex < checkpoint.treeSize(),
@@ -151,7 +170,7 @@ final class BundleCheck {
 
     /** The canonical text is a JSON event whose {@code id} is the event ID and whose {@code subject} the subject. */
     private static void checkContent(String label, String canonical, String eventId, String subjectId,
-            Report report) {
+            String subjectPseudonym, Report report) {
         JsonNode leaf;
         try {
             leaf = Json.object(canonical, "canonical");
@@ -166,6 +185,13 @@ final class BundleCheck {
                     label + ": canonical is the event " + Json.describe(id) + ", not " + eventId);
         }
         JsonNode subject = leaf.get("subject");
+        if (subjectPseudonym != null && subject != null && subject.isTextual() && subject.textValue().equals(subjectPseudonym)) {
+            // the log's own leaves about the subject (EvidenceShredded) name the pseudonym; that it is this subject's
+            // pseudonym only the log's pseudonym key can tell
+            report.ok(label + ": canonical is about the bundle's subject pseudonym " + subjectPseudonym
+                    + " (that it is " + subjectId + "'s, the platform's pseudonym key alone can tell)");
+            return;
+        }
         report.check(subject != null && subject.isTextual() && subject.textValue().equals(subjectId),
                 label + ": canonical is about subject " + subjectId,
                 label + ": canonical is about subject " + Json.describe(subject) + ", not " + subjectId);

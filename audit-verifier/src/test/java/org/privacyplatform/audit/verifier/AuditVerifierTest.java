@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.privacyplatform.audit.merkle.MerkleHashes;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
@@ -241,6 +242,60 @@ class AuditVerifierTest {
             assertThat(pinned.status).isEqualTo(1);
             assertThat(pinned.failures()).contains("FAIL public key: the bundle's key " + forged.publicKey
                     + " is not the pinned key " + log.publicKey);
+        }
+
+        @Test
+        void aBundleWithShreddedLeavesIsValidAndSaysWhichWereCheckedByTheirHashAlone() throws IOException {
+            ObjectNode bundle = log.bundle(ALICE, SIZE);
+            // leaves 3 and 9 as the service serves them once their subject's evidence is shredded: no text
+            for (JsonNode event : bundle.get("events")) {
+                long leaf = event.get("leafIndex").asLong();
+                if (leaf == 3 || leaf == 9) {
+                    ((ObjectNode) event).remove("canonical");
+                    ((ObjectNode) event).put("shredded", true);
+                }
+            }
+            Result result = run("--public-key", log.publicKey, write("bundle.json", bundle));
+
+            assertThat(result.status).as(result.out).isEqualTo(0);
+            assertThat(result.lines()).last().isEqualTo("valid");
+            assertThat(result.lines()).contains(
+                    "WARN event " + eventId(3) + " (leaf 3): shredded (its subject's evidence period ended): checked by its "
+                            + "stored leaf hash within the tree only, its text is gone",
+                    "ok   event " + eventId(3) + " (leaf 3): inclusion proof leads to root " + root + " of tree size 13");
+            assertThat(result.lines()).noneMatch(line -> line.startsWith("WARN event " + eventId(6)));
+        }
+
+        @Test
+        void aShreddedLeafWhoseStoredHashWasReplacedFailsItsInclusion() throws IOException {
+            ObjectNode bundle = log.bundle(ALICE, SIZE);
+            ObjectNode event = (ObjectNode) bundle.get("events").get(1);
+            event.remove("canonical");
+            event.put("shredded", true);
+            event.put("leafHash", MerkleHashes.toHex(MerkleHashes.leafHash("forged".getBytes(java.nio.charset.StandardCharsets.UTF_8))));
+
+            Result result = run("--public-key", log.publicKey, write("bundle.json", bundle));
+
+            assertThat(result.status).isEqualTo(1);
+            assertThat(result.failures()).containsExactly("FAIL event " + eventId(3) + " (leaf 3): inclusion proof does not "
+                    + "lead to root " + root + " of tree size 13");
+        }
+
+        @Test
+        void aLeafAboutTheBundlesSubjectPseudonymIsAcceptedAndSaidSo() throws IOException {
+            // after the shredding, the log's own EvidenceShredded names the subject's pseudonym, not the id
+            ObjectNode bundle = log.bundle(BOB, SIZE);
+            bundle.put("subjectId", ALICE);
+            bundle.put("subjectPseudonym", BOB);
+
+            Result result = run("--public-key", log.publicKey, write("bundle.json", bundle));
+
+            assertThat(result.status).as(result.out).isEqualTo(0);
+            assertThat(result.out).contains("canonical is about the bundle's subject pseudonym " + BOB + " (that it is "
+                    + ALICE + "'s, the platform's pseudonym key alone can tell)");
+            // without it, the same leaves are another subject's
+            bundle.remove("subjectPseudonym");
+            assertThat(run("--public-key", log.publicKey, write("bundle2.json", bundle)).status).isEqualTo(1);
         }
 
         @Test

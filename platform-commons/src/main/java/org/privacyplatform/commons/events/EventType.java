@@ -35,6 +35,11 @@ public enum EventType {
     LEGAL_HOLD_PLACED("LegalHoldPlaced", Topics.RETENTION),
     LEGAL_HOLD_LIFTED("LegalHoldLifted", Topics.RETENTION),
 
+    // audit-service: leaves it appends to its own log, never published on Kafka (no topic: every consumer refuses
+    // them from any topic)
+    EVIDENCE_SHREDDED("EvidenceShredded", null),
+    LOG_TEXT_ENCRYPTED("LogTextEncrypted", null),
+
     // every service that erased, on its own topic (the rights-request service only asks)
     ERASURE_COMPLETED("ErasureCompleted", null, Topics.CONSENT, Topics.RETENTION);
 
@@ -53,11 +58,17 @@ public enum EventType {
     }
 
     /**
-     * The topic of this type, or empty where the emitting service decides: {@code ErasureCompleted} is
-     * reported by each service that erased, on that service's own topic.
+     * The topic of this type, or empty where the emitting service decides ({@code ErasureCompleted} is reported
+     * by each service that erased, on that service's own topic) or where the type is never published at all
+     * (the audit service's own leaves, {@code EvidenceShredded} and {@code LogTextEncrypted}: see {@link #onKafka()}).
      */
     public Optional<String> topic() {
         return Optional.ofNullable(topic);
+    }
+
+    /** Whether events of this type travel on Kafka at all: the audit service's own leaves never do. */
+    public boolean onKafka() {
+        return !topics.isEmpty();
     }
 
     /** Whether events of this type may appear on {@code topic}: its owner emits them there. */

@@ -81,6 +81,24 @@ class EventContractTest {
     }
 
     @Test
+    void theAuditServicesOwnLeavesAreRefusedFromEveryTopicEvenWithTheOwnersSource() throws Exception {
+        String pseudonym = "0".repeat(64);
+        String shredded = "{\"subjectPseudonym\":\"" + pseudonym + "\",\"leaves\":3,\"shreddedAt\":\"2026-11-27T10:00:00Z\"}";
+        String encrypted = "{\"leaves\":3,\"firstLeaf\":0,\"lastLeaf\":2,\"encryptedAt\":\"2026-11-27T10:00:00Z\"}";
+        assertThat(contract.violations("EvidenceShredded", json.readTree(shredded))).isEmpty();
+        assertThat(contract.violations("LogTextEncrypted", json.readTree(encrypted))).isEmpty();
+        for (String topic : List.of(Topics.CONSENT, Topics.RIGHTS, Topics.RETENTION)) {
+            assertRefused(EventProbe.record(topic, UUID.randomUUID().toString(), "EvidenceShredded", pseudonym, shredded),
+                    "EvidenceShredded does not belong on " + topic);
+            assertRefused(EventProbe.record(topic, UUID.randomUUID().toString(), "LogTextEncrypted", pseudonym, encrypted),
+                    "LogTextEncrypted does not belong on " + topic);
+        }
+        assertThat(EventType.EVIDENCE_SHREDDED.onKafka()).isFalse();
+        assertThat(EventType.EVIDENCE_SHREDDED.topic()).isEmpty();
+        assertThat(EventType.ERASURE_COMPLETED.onKafka()).isTrue();
+    }
+
+    @Test
     void aSourceThatIsNotTheTopicsOwnerIsRefused() {
         assertRefused(EventProbe.withHeader(consentGrantedRecord(), "ce_source", "/rights-request-service"),
                 "ce_source is not consent.events's owner");
