@@ -74,6 +74,25 @@ public class HoldingRepository implements PanacheRepositoryBase<Holding, UUID> {
                 (String) r[5], ((Number) r[6]).intValue(), toLocalDate(r[7]), toLocalDate(r[8]))).toList();
     }
 
+    /**
+     * Keys every holding of {@code subjectId} by {@code pseudonym}, with every occurrence of the id in the reference
+     * replaced by the pseudonym too. A
+     * holding already registered under the pseudonym with the same category, system and reference wins over its
+     * copy under the id (the copy goes).
+     */
+    public void rekey(String subjectId, String pseudonym, OffsetDateTime now) {
+        getEntityManager().createNativeQuery("""
+                delete from holding h where h.subject_id = ?1 and exists (select 1 from holding p
+                    where p.subject_id = ?2 and p.category = h.category and p.system = h.system
+                      and p.reference = replace(h.reference, ?1, ?2))""")
+                .setParameter(1, subjectId).setParameter(2, pseudonym).executeUpdate();
+        getEntityManager().createNativeQuery("""
+                update holding set subject_id = ?2, reference = replace(reference, ?1, ?2), updated_at = ?3
+                where subject_id = ?1""")
+                .setParameter(1, subjectId).setParameter(2, pseudonym).setParameter(3, now)
+                .executeUpdate();
+    }
+
     private static LocalDate toLocalDate(Object value) {
         if (value == null) {
             return null;
