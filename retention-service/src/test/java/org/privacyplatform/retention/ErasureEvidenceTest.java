@@ -93,6 +93,27 @@ class ErasureEvidenceTest {
                 .body("find { it.caseReference == 'RG-" + pseudonym + "' }.reason", equalTo("claim by " + pseudonym + " pending"));
         assertThat(SubjectTraces.columnsHolding(entityManager, subject, SubjectTraces.UNTIL_PURGED)).isEmpty();
 
+        // the DPO and auditors see what is still kept, by the id the claimant presents
+        for (String token : List.of(TestTokens.dpo(), TestTokens.auditor())) {
+            given().auth().oauth2(token).when().get("/subjects/{s}/retained", subject).then().statusCode(200)
+                    .body("category", org.hamcrest.Matchers.hasItems("audit-evidence", "accounting"))
+                    .body("category", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("prospect")))
+                    .body("keptUnder", org.hamcrest.Matchers.everyItem(equalTo("PSEUDONYM")))
+                    .body("subjectKey", org.hamcrest.Matchers.everyItem(equalTo(pseudonym)))
+                    .body("find { it.category == 'audit-evidence' }.system", equalTo("audit-service"))
+                    .body("find { it.category == 'audit-evidence' }.ruleId", equalTo("audit-evidence"))
+                    .body("find { it.category == 'audit-evidence' }.dueOn", equalTo("2025-06-01"))
+                    .body("find { it.category == 'audit-evidence' }.what", org.hamcrest.Matchers.containsString("consent proof"))
+                    .body("find { it.category == 'accounting' }.dueOn", equalTo("2035-12-31"));
+        }
+        // nobody else: the subject themselves, a calling system, no token; a malformed id is refused
+        given().auth().oauth2(TestTokens.dataSubject(subject)).when().get("/subjects/{s}/retained", subject).then()
+                .statusCode(403).contentType(RetentionApi.PROBLEM);
+        given().auth().oauth2(TestTokens.service()).when().get("/subjects/{s}/retained", subject).then().statusCode(403);
+        given().when().get("/subjects/{s}/retained", subject).then().statusCode(401);
+        given().auth().oauth2(TestTokens.dpo()).when().get("/subjects/{s}/retained", "not a subject id").then()
+                .statusCode(400).contentType(RetentionApi.PROBLEM);
+
         // delivered again: applied once (one evidence holding)
         events.send(Topics.RIGHTS, completedId, "RequestCompleted", subject,
                 requestCompleted(requestId, subject, "ERASURE", "PARTIALLY_COMPLETED", "2020-06-01T10:00:00Z"));

@@ -28,6 +28,12 @@ public class HoldingRepository implements PanacheRepositoryBase<Holding, UUID> {
                 .range(page.offset(), page.lastFetched()).list();
     }
 
+    /** A page of what is still held under any of these keys (the subject id, its pseudonym), soonest due first. */
+    public List<Holding> heldFor(List<String> subjectKeys, PageRequest page) {
+        return find("subjectId in ?1 and status = ?2 order by dueOn nulls last, category, reference, id", subjectKeys,
+                HoldingStatus.HELD).range(page.offset(), page.lastFetched()).list();
+    }
+
     public Optional<Holding> lockExisting(String subjectId, String category, String system, String reference) {
         return find("subjectId = ?1 and category = ?2 and system = ?3 and reference = ?4", subjectId, category, system,
                 reference).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();

@@ -124,6 +124,28 @@ public class HoldingService {
                 .toList();
     }
 
+    /** What is still kept of a subject: the holdings and the key they are kept under. */
+    public record Retained(ScheduledHolding scheduled, boolean underPseudonym) {
+    }
+
+    /**
+     * For the DPO and auditors: what the platform still keeps of a subject, looked up by the id a claimant presents.
+     * Once their erasure completed everything is kept under their pseudonym; what is still held under the id in clear
+     * (an erasure not completed, or data registered since) is listed too.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Retained> retained(String subjectId, PageRequest page) {
+        String pseudonym = pseudonyms.of(subjectId);
+        Map<String, RetentionRule> byId = new LinkedHashMap<>();
+        rules.listOrdered().forEach(r -> byId.put(r.id, r));
+        List<LegalHold> holds = new ArrayList<>(legalHolds.activeFor(subjectId));
+        holds.addAll(legalHolds.activeFor(pseudonym));
+        return holdings.heldFor(List.of(subjectId, pseudonym), page).stream()
+                .map(h -> new Retained(new ScheduledHolding(h, byId.get(h.ruleId),
+                        holds.stream().filter(l -> l.appliesTo(h)).distinct().toList()), pseudonym.equals(h.subjectId)))
+                .toList();
+    }
+
     /** One transaction of the sweep: expires up to {@code limit} due holdings, one RetentionExpired each. */
     public int expireDue(int limit) {
         OffsetDateTime now = now();
