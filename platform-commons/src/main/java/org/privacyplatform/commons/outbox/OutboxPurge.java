@@ -17,9 +17,10 @@ import jakarta.persistence.EntityManager;
 /**
  * Storage limitation for the platform's own plumbing: outbox rows published (or refused by the broker) and
  * processed-event rows older than {@code privacy.outbox.purge-after} (7 days by default) are deleted, every
- * {@code privacy.outbox.purge-every}. Each statement deletes one batch of rows that no other transaction has locked
- * ({@code FOR UPDATE SKIP LOCKED}) and commits on its own, so several instances may purge at once, and a purge
- * never holds the relay or a consumer up for long. Unpublished events are never purged.
+ * {@code privacy.outbox.purge-every}. Each batch is one short transaction under a PostgreSQL advisory lock: of several
+ * instances purging at once, one deletes and the others leave it to it, and a purge never holds the relay or a
+ * consumer up for long. Only DELETE is needed (no row locks: FOR UPDATE would need UPDATE on the inbox, which a
+ * least-privilege login such as the audit service's lacks). Unpublished events are never purged.
  */
 @ApplicationScoped
 public class OutboxPurge {
@@ -62,10 +63,10 @@ public class OutboxPurge {
         OffsetDateTime cutoff = OffsetDateTime.now(clock).minus(config.purgeAfter());
         long outbox = drain("""
                 delete from outbox_event where id in (select id from outbox_event
-                    where (published_at < ?1 or refused_at < ?1) limit ?2 for update skip locked)""", cutoff);
+                    where (published_at < ?1 or refused_at < ?1) limit ?2)""", cutoff);
         long inbox = drain("""
                 delete from processed_event where (consumer, event_id) in (select consumer, event_id from processed_event
-                    where processed_at < ?1 limit ?2 for update skip locked)""", cutoff);
+                    where processed_at < ?1 limit ?2)""", cutoff);
         purgedOutbox.increment(outbox);
         purgedInbox.increment(inbox);
         if (outbox + inbox > 0) {
@@ -78,8 +79,14 @@ public class OutboxPurge {
         long total = 0;
         int batch;
         do {
-            batch = QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(statement)
-                    .setParameter(1, cutoff).setParameter(2, config.purgeBatchSize()).executeUpdate());
+            batch = QuarkusTransaction.requiringNew().call(() -> {
+                if (!Boolean.TRUE.equals(entityManager
+                        .createNativeQuery("select pg_try_advisory_xact_lock(hashtext('outbox_purge'))").getSingleResult())) {
+                    return 0; // another instance is purging this database right now
+                }
+                return entityManager.createNativeQuery(statement).setParameter(1, cutoff)
+                        .setParameter(2, config.purgeBatchSize()).executeUpdate();
+            });
             total += batch;
         } while (batch == config.purgeBatchSize());
         return total;
