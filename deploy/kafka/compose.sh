@@ -2,7 +2,8 @@
 # docker-compose's Kafka, in the apache/kafka image: the same listeners, SASL and authorizer as ./platform's
 # broker (start_kafka), configured from the environment.
 #   compose.sh broker   writes server.properties, formats the storage once with the SCRAM users, starts the broker
-#   compose.sh setup    creates the topics and their .dlq, and adds the ACLs of deploy/kafka/acls (kafka-acls.sh)
+#   compose.sh setup    creates the topics and their .dlq with their retention (TOPIC_RETENTION_MS, DLQ_RETENTION_MS),
+#                       and adds the ACLs of deploy/kafka/acls (kafka-acls.sh)
 # Passwords come from the environment (ADMIN_PASSWORD, OPERATOR_PASSWORD, CONSENT_SERVICE_PASSWORD, ...);
 # keep them to letters, digits, '-' and '_' (they are written into JAAS and --add-scram settings).
 set -euo pipefail
@@ -70,10 +71,16 @@ PROPS
     ;;
   setup)
     client_config "$HOST:$PORT" "$CONF/admin.properties"
+    # topics are not an archive: records go after TOPIC_RETENTION_MS (7 days), dead letters after DLQ_RETENTION_MS
+    # (14 days); keep both at or below the services' PRIVACY_OUTBOX_PURGE_AFTER (README.md, "What the platform keeps")
     for topic in consent.events rights.events retention.events; do
       for t in "$topic" "$topic.dlq"; do
+        ms=${TOPIC_RETENTION_MS:-604800000}; [ "$t" = "$topic.dlq" ] && ms=${DLQ_RETENTION_MS:-1209600000}
         "$BIN/kafka-topics.sh" --bootstrap-server "$HOST:$PORT" --command-config "$CONF/admin.properties" --create \
-          --if-not-exists --topic "$t" --partitions 3 --replication-factor 1
+          --if-not-exists --topic "$t" --partitions 3 --replication-factor 1 --config "retention.ms=$ms"
+        # a topic created by an earlier setup gets the retention too
+        "$BIN/kafka-configs.sh" --bootstrap-server "$HOST:$PORT" --command-config "$CONF/admin.properties" \
+          --entity-type topics --entity-name "$t" --alter --add-config "retention.ms=$ms" >/dev/null
       done
     done
     set -f   # a "*" in the ACL file is Kafka's wildcard, not a file name

@@ -52,6 +52,23 @@ public interface PlatformConfig {
         /** How long the relay waits for the broker to acknowledge a batch before it tries again. */
         @WithDefault("PT30S")
         Duration sendTimeout();
+
+        /**
+         * How long published (or refused) outbox rows and processed-event rows are kept ({@code
+         * PRIVACY_OUTBOX_PURGE_AFTER}): they hold subject ids and payloads, so they go once nothing can need them.
+         * The inbox forgets the ids of events processed longer ago than this, so every topic's {@code retention.ms}
+         * must be shorter or equal: a record still on a topic is then always younger than its processed-event row.
+         */
+        @WithDefault("P7D")
+        Duration purgeAfter();
+
+        /** How often the purge runs ({@code PRIVACY_OUTBOX_PURGE_EVERY}; {@code off} disables it). */
+        @WithDefault("PT1H")
+        String purgeEvery();
+
+        /** Rows deleted per statement, so that a purge never holds long locks. */
+        @WithDefault("5000")
+        int purgeBatchSize();
     }
 
     /**

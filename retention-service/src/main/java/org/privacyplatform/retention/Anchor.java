@@ -11,7 +11,9 @@ public enum Anchor {
     CASE_CLOSED,
     LISTING,
     UNSUBSCRIBE,
-    END_OF_PROCEEDINGS;
+    END_OF_PROCEEDINGS,
+    /** The day a subject's erasure completed (audit-evidence: what proves how it was handled). */
+    ERASURE_COMPLETED;
 
     /** Anchors that may not have happened yet when data starts being held: the holding waits for them. */
     public boolean mayBeInTheFuture() {

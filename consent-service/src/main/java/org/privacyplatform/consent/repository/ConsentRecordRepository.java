@@ -25,4 +25,9 @@ public class ConsentRecordRepository implements PanacheRepositoryBase<ConsentRec
         return update("subjectId = ?1, pseudonymisedAt = ?2, actor = case when actor = ?3 then ?1 else actor end"
                 + " where subjectId = ?3 and pseudonymisedAt is null", pseudonym, at, subjectId);
     }
+
+    /** The pseudonymous proof of an erased subject, destroyed when its retention ran out. */
+    public long deletePseudonymised(String pseudonym) {
+        return delete("subjectId = ?1 and pseudonymisedAt is not null", pseudonym);
+    }
 }

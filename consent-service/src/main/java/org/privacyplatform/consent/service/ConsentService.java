@@ -217,6 +217,14 @@ public class ConsentService {
         return completed;
     }
 
+    /**
+     * The evidence of an erased subject fell due (retention rule audit-evidence): the consent proof kept under
+     * their pseudonym is deleted. Records still under a subject id are never touched. Returns how many went.
+     */
+    public long destroyProof(String pseudonym) {
+        return records.deletePseudonymised(pseudonym);
+    }
+
     private Recorded change(PurposeCatalog.Entry purpose, String subjectId, ConsentStatus target, String noticeVersion,
             String source, Actor actor, String reason) {
         OffsetDateTime now = now();

@@ -48,8 +48,9 @@ class KafkaPrincipalsTest {
     /** Each service principal, the topics it writes and the topics it reads (its application.properties). */
     static Stream<Arguments> services() {
         return Stream.of(
-                Arguments.of("consent-service", Set.of(Topics.CONSENT, Topics.deadLetter(Topics.RIGHTS)),
-                        Set.of(Topics.RIGHTS)),
+                Arguments.of("consent-service",
+                        Set.of(Topics.CONSENT, Topics.deadLetter(Topics.RIGHTS), Topics.deadLetter(Topics.RETENTION)),
+                        Set.of(Topics.RIGHTS, Topics.RETENTION)),
                 Arguments.of("rights-request-service",
                         Set.of(Topics.RIGHTS, Topics.deadLetter(Topics.CONSENT), Topics.deadLetter(Topics.RETENTION)),
                         Set.of(Topics.CONSENT, Topics.RETENTION)),

@@ -5,10 +5,12 @@ import java.time.ZoneOffset;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.privacyplatform.commons.events.CloudEvent;
 import org.privacyplatform.commons.events.ConsentWithdrawn;
 import org.privacyplatform.commons.events.ErasureRequested;
 import org.privacyplatform.commons.events.EventData;
 import org.privacyplatform.commons.events.EventType;
+import org.privacyplatform.commons.events.RequestEvent;
 import org.privacyplatform.commons.messaging.Deliveries;
 import org.privacyplatform.retention.service.HoldingService;
 
@@ -20,7 +22,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * {@code ConsentWithdrawn} makes what was kept on that consent fall due; {@code ErasureRequested} erases what
- * no statutory period protects. Each event is applied once; unreadable ones go to the topic's {@code .dlq}.
+ * no statutory period protects; an erasure's {@code RequestCompleted} keys what is kept by the pseudonym and holds
+ * the evidence (rule {@code audit-evidence}). Each event is applied once; unreadable ones go to the topic's {@code .dlq}.
  */
 @ApplicationScoped
 public class PlatformEventsConsumer {
@@ -57,12 +60,33 @@ public class PlatformEventsConsumer {
     @Retry(maxRetries = -1, delay = 200, maxDuration = 0) // infrastructure failures only, while they last
     @ExponentialBackoff(maxDelay = 10, maxDelayUnit = java.time.temporal.ChronoUnit.SECONDS)
     public void onRightsEvent(ConsumerRecord<String, String> record) {
-        deliveries.deliver("retention-service.rights-events", record, event -> {
-            if (event.eventType().orElse(null) == EventType.ERASURE_REQUESTED) {
-                ErasureRequested erasure = EventData.read(json, event, ErasureRequested.class);
-                holdings.erase(erasure.subjectId(), erasure.requestId());
+        deliveries.deliver("retention-service.rights-events", record, this::applyRightsEvent);
+    }
+
+    private void applyRightsEvent(CloudEvent event) {
+        event.eventType().ifPresent(type -> {
+            switch (type) {
+                case ERASURE_REQUESTED -> {
+                    ErasureRequested erasure = EventData.read(json, event, ErasureRequested.class);
+                    holdings.erase(erasure.subjectId(), erasure.requestId());
+                }
+                case REQUEST_COMPLETED -> {
+                    RequestEvent completed = EventData.read(json, event, RequestEvent.class);
+                    if (erasureCompleted(completed)) {
+                        holdings.erasureCompleted(completed.subjectId(),
+                                completed.at().atZoneSameInstant(ZoneOffset.UTC).toLocalDate());
+                    }
+                }
+                default -> {
+                    // other request events concern other services
+                }
             }
         });
     }
 
+    /** An erasure request answered: every recipient erased, or erased what it could and kept the rest. */
+    static boolean erasureCompleted(RequestEvent event) {
+        return "ERASURE".equals(event.type())
+                && ("COMPLETED".equals(event.status()) || "PARTIALLY_COMPLETED".equals(event.status()));
+    }
 }

@@ -28,6 +28,12 @@ public class HoldingRepository implements PanacheRepositoryBase<Holding, UUID> {
                 .range(page.offset(), page.lastFetched()).list();
     }
 
+    /** A page of what is still held under any of these keys (the subject id, its pseudonym), soonest due first. */
+    public List<Holding> heldFor(List<String> subjectKeys, PageRequest page) {
+        return find("subjectId in ?1 and status = ?2 order by dueOn nulls last, category, reference, id", subjectKeys,
+                HoldingStatus.HELD).range(page.offset(), page.lastFetched()).list();
+    }
+
     public Optional<Holding> lockExisting(String subjectId, String category, String system, String reference) {
         return find("subjectId = ?1 and category = ?2 and system = ?3 and reference = ?4", subjectId, category, system,
                 reference).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
@@ -72,6 +78,25 @@ public class HoldingRepository implements PanacheRepositoryBase<Holding, UUID> {
                 .setParameter(1, today).setParameter(2, limit).setParameter(3, now).getResultList();
         return rows.stream().map(r -> new Expired((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                 (String) r[5], ((Number) r[6]).intValue(), toLocalDate(r[7]), toLocalDate(r[8]))).toList();
+    }
+
+    /**
+     * Keys every holding of {@code subjectId} by {@code pseudonym}, with every occurrence of the id in the reference
+     * replaced by the pseudonym too. A
+     * holding already registered under the pseudonym with the same category, system and reference wins over its
+     * copy under the id (the copy goes).
+     */
+    public void rekey(String subjectId, String pseudonym, OffsetDateTime now) {
+        getEntityManager().createNativeQuery("""
+                delete from holding h where h.subject_id = ?1 and exists (select 1 from holding p
+                    where p.subject_id = ?2 and p.category = h.category and p.system = h.system
+                      and p.reference = replace(h.reference, ?1, ?2))""")
+                .setParameter(1, subjectId).setParameter(2, pseudonym).executeUpdate();
+        getEntityManager().createNativeQuery("""
+                update holding set subject_id = ?2, reference = replace(reference, ?1, ?2), updated_at = ?3
+                where subject_id = ?1""")
+                .setParameter(1, subjectId).setParameter(2, pseudonym).setParameter(3, now)
+                .executeUpdate();
     }
 
     private static LocalDate toLocalDate(Object value) {

@@ -18,6 +18,18 @@ public class LegalHoldRepository implements PanacheRepositoryBase<LegalHold, UUI
                 + "(select h.category from Holding h where h.subjectId = ?1)))", subjectId);
     }
 
+    /**
+     * Keys by {@code pseudonym} every legal hold naming {@code subjectId}, with every occurrence of the id in its
+     * case reference and reason replaced by the pseudonym too.
+     */
+    public void rekey(String subjectId, String pseudonym) {
+        getEntityManager().createNativeQuery("""
+                update legal_hold set subject_id = ?2, case_reference = replace(case_reference, ?1, ?2),
+                    reason = replace(reason, ?1, ?2)
+                where subject_id = ?1""")
+                .setParameter(1, subjectId).setParameter(2, pseudonym).executeUpdate();
+    }
+
     /** A page of the legal holds (standing ones only, or all), oldest first, with one more if another page follows. */
     public List<LegalHold> listAll(boolean activeOnly, PageRequest page) {
         return (activeOnly ? find("liftedAt is null order by placedAt, id") : find("order by placedAt, id"))

@@ -3,6 +3,7 @@ package org.privacyplatform.retention.rest;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -57,5 +58,23 @@ public class HoldingResource {
         access.check(subjectId);
         PageRequest pageRequest = PageRequest.of(page, size);
         return Paged.of(holdings.schedule(subjectId, pageRequest).stream().map(ScheduleItem::of).toList(), pageRequest, uri);
+    }
+
+    @GET
+    @Path("/retained")
+    @RolesAllowed({ Roles.DPO, Roles.AUDITOR })
+    @Operation(summary = "What the platform still keeps of a subject, looked up by the id a claimant presents: after "
+            + "their erasure, everything kept under their pseudonym (statutory holdings, legal holds, the audit-evidence "
+            + "holding that keeps the sealed audit events and the consent proof), with the rule, ground and due date. "
+            + "Soonest due first; paged (page from 0, size 1-500, default 100), a Link rel=\"next\" header names the "
+            + "next page")
+    @APIResponse(responseCode = "200", description = "what is still held; keptUnder says whether under the pseudonym")
+    @APIResponse(responseCode = "400", description = "a malformed subject id or page (problem+json)")
+    @APIResponse(responseCode = "401", description = "no token")
+    @APIResponse(responseCode = "403", description = "not the dpo or an auditor (a data subject included)")
+    public RestResponse<List<RetainedItem>> retained(@PathParam("subjectId") @SubjectId String subjectId,
+            @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
+        PageRequest pageRequest = PageRequest.of(page, size);
+        return Paged.of(holdings.retained(subjectId, pageRequest).stream().map(RetainedItem::of).toList(), pageRequest, uri);
     }
 }

@@ -17,6 +17,7 @@ import org.privacyplatform.commons.events.EventType;
 import org.privacyplatform.commons.events.RetentionExpired;
 import org.privacyplatform.commons.events.Topics;
 import org.privacyplatform.commons.outbox.Outbox;
+import org.privacyplatform.commons.privacy.Pseudonyms;
 import org.privacyplatform.commons.problem.ProblemException;
 import org.privacyplatform.commons.paging.PageRequest;
 import org.privacyplatform.retention.Holding;
@@ -36,6 +37,12 @@ import jakarta.transaction.Transactional;
 public class HoldingService {
 
     public static final String SYSTEM_NAME = "retention-service";
+    /** The rule, category and holding that keep an erased subject's evidence (issue 13). */
+    public static final String AUDIT_EVIDENCE = "audit-evidence";
+    /** The system that holds the evidence and destroys it when the holding falls due. */
+    public static final String EVIDENCE_SYSTEM = "audit-service";
+    /** One evidence holding per subject: a later erasure moves its anchor. */
+    public static final String EVIDENCE_REFERENCE = "erasure-evidence";
 
     /** What a platform service registers. */
     public record RegisterHolding(String subjectId, String category, String system, String reference,
@@ -54,10 +61,12 @@ public class HoldingService {
     private final LegalHoldRepository legalHolds;
     private final RetentionClock retentionClock;
     private final Outbox outbox;
+    private final Pseudonyms pseudonyms;
     private final Clock clock;
 
     public HoldingService(HoldingRepository holdings, RuleRepository rules, LegalHoldRepository legalHolds,
-            RetentionClock retentionClock, Outbox outbox, Clock clock) {
+            RetentionClock retentionClock, Outbox outbox, Pseudonyms pseudonyms, Clock clock) {
+        this.pseudonyms = pseudonyms;
         this.holdings = holdings;
         this.rules = rules;
         this.legalHolds = legalHolds;
@@ -112,6 +121,28 @@ public class HoldingService {
         List<LegalHold> holds = legalHolds.activeFor(subjectId);
         return holdings.forSubject(subjectId, page).stream()
                 .map(h -> new ScheduledHolding(h, byId.get(h.ruleId), holds.stream().filter(l -> l.appliesTo(h)).toList()))
+                .toList();
+    }
+
+    /** What is still kept of a subject: the holdings and the key they are kept under. */
+    public record Retained(ScheduledHolding scheduled, boolean underPseudonym) {
+    }
+
+    /**
+     * For the DPO and auditors: what the platform still keeps of a subject, looked up by the id a claimant presents.
+     * Once their erasure completed everything is kept under their pseudonym; what is still held under the id in clear
+     * (an erasure not completed, or data registered since) is listed too.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public List<Retained> retained(String subjectId, PageRequest page) {
+        String pseudonym = pseudonyms.of(subjectId);
+        Map<String, RetentionRule> byId = new LinkedHashMap<>();
+        rules.listOrdered().forEach(r -> byId.put(r.id, r));
+        List<LegalHold> holds = new ArrayList<>(legalHolds.activeFor(subjectId));
+        holds.addAll(legalHolds.activeFor(pseudonym));
+        return holdings.heldFor(List.of(subjectId, pseudonym), page).stream()
+                .map(h -> new Retained(new ScheduledHolding(h, byId.get(h.ruleId),
+                        holds.stream().filter(l -> l.appliesTo(h)).distinct().toList()), pseudonym.equals(h.subjectId)))
                 .toList();
     }
 
@@ -179,6 +210,25 @@ public class HoldingService {
                 keptList);
         outbox.record(Topics.RETENTION, EventType.ERASURE_COMPLETED, subjectId, completed);
         return completed;
+    }
+
+    /**
+     * The subject's erasure completed (the rights-request service's {@code RequestCompleted}): from now on this
+     * service knows them only by their pseudonym. Every holding of theirs (what statutory periods or legal holds
+     * keep, and the rows of what was erased or expired) and every legal hold naming them is keyed by the pseudonym,
+     * with every occurrence of their id in those rows' references and free text replaced by it; and the evidence of how their rights were handled
+     * is held under the pseudonym by rule {@code audit-evidence}, counted from the day the erasure completed (a
+     * later erasure moves that day). Returns the pseudonym.
+     */
+    public String erasureCompleted(String subjectId, LocalDate completedOn) {
+        String pseudonym = pseudonyms.of(subjectId);
+        OffsetDateTime now = now();
+        holdings.rekey(subjectId, pseudonym, now);
+        legalHolds.rekey(subjectId, pseudonym);
+        holdings.getEntityManager().clear();
+        LocalDate anchor = completedOn.isAfter(today()) ? today() : completedOn;
+        register(new RegisterHolding(pseudonym, AUDIT_EVIDENCE, EVIDENCE_SYSTEM, EVIDENCE_REFERENCE, anchor));
+        return pseudonym;
     }
 
     private void schedule(Holding holding, RetentionRule rule, OffsetDateTime now) {

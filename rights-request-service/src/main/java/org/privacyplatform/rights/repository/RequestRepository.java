@@ -28,9 +28,46 @@ public class RequestRepository implements PanacheRepositoryBase<RightsRequest, U
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    /** A page of the subject's requests, oldest first, with one more row if another page follows. */
-    public List<RightsRequest> forSubject(String subjectId, PageRequest page) {
-        return find("subjectId = ?1 order by receivedAt, id", subjectId).range(page.offset(), page.lastFetched()).list();
+    /**
+     * A page of the requests kept under any of these keys (the subject id, and its pseudonym once an erasure
+     * completed), oldest first, with one more row if another page follows.
+     */
+    public List<RightsRequest> forSubject(List<String> subjectKeys, PageRequest page) {
+        return find("subjectId in ?1 order by receivedAt, id", subjectKeys).range(page.offset(), page.lastFetched()).list();
+    }
+
+    /**
+     * The subject's erasure completed: every request of theirs, its outcomes and its history are keyed by the
+     * pseudonym, and every occurrence of their id in the free text kept with them (details, reasons, notes, outcomes) is
+     * replaced by it. Runs as SQL after a flush;
+     * each request's version moves, so that a transaction holding an older copy cannot write the id back.
+     */
+    public int pseudonymise(String subjectId, String pseudonym, OffsetDateTime at) {
+        flush();
+        var em = getEntityManager();
+        em.createNativeQuery("""
+                update request_history h set pseudonymised_at = ?3,
+                    actor = case when h.actor_type = 'SUBJECT' and h.actor = ?1 then ?2 else h.actor end,
+                    note = replace(h.note, ?1, ?2)
+                from rights_request r
+                where r.id = h.request_id and r.subject_id = ?1 and h.pseudonymised_at is null""")
+                .setParameter(1, subjectId).setParameter(2, pseudonym).setParameter(3, at)
+                .executeUpdate();
+        em.createNativeQuery("""
+                update recipient_outcome o set note = replace(o.note, ?1, ?2),
+                    erased = replace(o.erased, ?1, ?2), kept = replace(o.kept, ?1, ?2)
+                from rights_request r
+                where r.id = o.request_id and r.subject_id = ?1""")
+                .setParameter(1, subjectId).setParameter(2, pseudonym).executeUpdate();
+        int requests = em.createNativeQuery("""
+                update rights_request set subject_id = ?2, pseudonymised_at = ?3, version = version + 1,
+                    details = replace(details, ?1, ?2), extension_reason = replace(extension_reason, ?1, ?2),
+                    rejection_detail = replace(rejection_detail, ?1, ?2)
+                where subject_id = ?1""")
+                .setParameter(1, subjectId).setParameter(2, pseudonym).setParameter(3, at)
+                .executeUpdate();
+        em.clear();
+        return requests;
     }
 
     /** The subject's requests of one type still in progress (a handful: one subject, one type). */

@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.privacyplatform.commons.paging.PageRequest;
+import org.privacyplatform.commons.privacy.Pseudonyms;
 import org.privacyplatform.commons.paging.Paged;
 import org.privacyplatform.commons.problem.ProblemException;
 import org.privacyplatform.commons.security.Caller;
@@ -51,10 +52,12 @@ public class RequestResource {
     private final RightsConfig config;
     private final ObjectMapper json;
     private final org.privacyplatform.rights.service.ExportService exports;
+    private final Pseudonyms pseudonyms;
 
     public RequestResource(RequestService requests, RequestListing listing, SubjectAccess access,
             Caller caller, RightsConfig config, ObjectMapper json,
-            org.privacyplatform.rights.service.ExportService exports) {
+            org.privacyplatform.rights.service.ExportService exports, Pseudonyms pseudonyms) {
+        this.pseudonyms = pseudonyms;
         this.exports = exports;
         this.requests = requests;
         this.listing = listing;
@@ -98,7 +101,8 @@ public class RequestResource {
     @GET
     @Path("/subjects/{subjectId}/requests")
     @RolesAllowed({ Roles.DATA_SUBJECT, Roles.DPO })
-    @Operation(summary = "A subject's requests, oldest first. Paged (page from 0, size 1-500, default 100); a Link "
+    @Operation(summary = "A subject's requests, oldest first, including those kept under the subject's pseudonym once "
+            + "their erasure completed. Paged (page from 0, size 1-500, default 100); a Link "
             + "rel=\"next\" header names the next page")
     public RestResponse<List<RequestView>> forSubject(@PathParam("subjectId") @SubjectId String subjectId,
             @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
@@ -179,10 +183,14 @@ public class RequestResource {
                 .toList();
     }
 
-    /** The request if the caller may see it; another subject's request is "not found", never its data. */
+    /**
+     * The request if the caller may see it; another subject's request is "not found", never its data. A subject
+     * still sees their own requests once their erasure completed: those are kept under their pseudonym.
+     */
     private RightsRequest visible(String id) {
         RightsRequest request = requests.get(parse(id));
-        if (access.isOnlyDataSubject() && !request.subjectId.equals(access.callerSubject())) {
+        if (access.isOnlyDataSubject() && !request.subjectId.equals(access.callerSubject())
+                && !request.subjectId.equals(pseudonyms.of(access.callerSubject()))) {
             throw ProblemException.notFound("no request " + id);
         }
         return request;

@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.privacyplatform.commons.paging.PageRequest;
+import org.privacyplatform.commons.privacy.Pseudonyms;
 import org.privacyplatform.rights.RecipientOutcome;
 import org.privacyplatform.rights.RequestHistory;
 import org.privacyplatform.rights.RequestStatus;
@@ -30,10 +31,12 @@ public class RequestListing {
     }
 
     private final RequestRepository requests;
+    private final Pseudonyms pseudonyms;
     private final Clock clock;
 
-    public RequestListing(RequestRepository requests, Clock clock) {
+    public RequestListing(RequestRepository requests, Pseudonyms pseudonyms, Clock clock) {
         this.requests = requests;
+        this.pseudonyms = pseudonyms;
         this.clock = clock;
     }
 
@@ -42,21 +45,25 @@ public class RequestListing {
         return listed(requests.search(status, overdueOnly, OffsetDateTime.now(clock), page));
     }
 
-    /** A page of the subject's requests, oldest first. */
+    /** A page of the subject's requests, oldest first: those kept under their pseudonym after an erasure too. */
     public List<Listed> ofSubject(String subjectId, PageRequest page) {
-        return listed(requests.forSubject(subjectId, page));
+        return listed(requests.forSubject(keys(subjectId), page));
     }
 
     /** Every request of the subject, read page by page (for the subject's access export). */
     public List<Listed> allOfSubject(String subjectId) {
         List<Listed> all = new java.util.ArrayList<>();
         for (PageRequest page = PageRequest.first();; page = page.next()) {
-            List<RightsRequest> fetched = requests.forSubject(subjectId, page);
+            List<RightsRequest> fetched = requests.forSubject(keys(subjectId), page);
             all.addAll(listed(fetched.subList(0, Math.min(fetched.size(), page.size()))));
             if (fetched.size() <= page.size()) {
                 return all;
             }
         }
+    }
+
+    private List<String> keys(String subjectId) {
+        return List.of(subjectId, pseudonyms.of(subjectId));
     }
 
     private List<Listed> listed(List<RightsRequest> page) {

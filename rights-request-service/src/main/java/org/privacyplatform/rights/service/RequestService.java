@@ -16,6 +16,7 @@ import org.privacyplatform.commons.events.RecipientOutcomeReported;
 import org.privacyplatform.commons.events.RequestEvent;
 import org.privacyplatform.commons.events.RestrictionLifted;
 import org.privacyplatform.commons.outbox.Outbox;
+import org.privacyplatform.commons.privacy.Pseudonyms;
 import org.privacyplatform.commons.problem.ProblemException;
 import org.privacyplatform.commons.security.Actor;
 import org.privacyplatform.commons.security.ActorType;
@@ -61,10 +62,12 @@ public class RequestService {
     private final RecipientRepository recipients;
     private final Outbox outbox;
     private final ObjectMapper json;
+    private final Pseudonyms pseudonyms;
     private final Clock clock;
 
     public RequestService(RequestRepository requests, RecipientRepository recipients, Outbox outbox, ObjectMapper json,
-            Clock clock) {
+            Pseudonyms pseudonyms, Clock clock) {
+        this.pseudonyms = pseudonyms;
         this.requests = requests;
         this.recipients = recipients;
         this.outbox = outbox;
@@ -300,6 +303,19 @@ public class RequestService {
         move(request, status, status.name(), actor, note);
         request.closedAt = now();
         emit(EventType.REQUEST_COMPLETED, request, status.name());
+        if (request.type == RequestType.ERASURE && status != RequestStatus.REJECTED) {
+            forget(request);
+        }
+    }
+
+    /**
+     * The erasure completed (RequestCompleted, just written, still names the subject so that the other services can
+     * act on it): from now on this service keeps the subject's requests under their pseudonym only.
+     */
+    private void forget(RightsRequest request) {
+        String pseudonym = pseudonyms.of(request.subjectId);
+        requests.pseudonymise(request.subjectId, pseudonym, now());
+        request.subjectId = pseudonym; // detached now: what the caller is shown, never written back
     }
 
     private void move(RightsRequest request, RequestStatus next, String action, Actor actor, String note) {
