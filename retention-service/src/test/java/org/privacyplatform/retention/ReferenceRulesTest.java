@@ -50,6 +50,22 @@ class ReferenceRulesTest {
     }
 
     @Test
+    void theDpoCanChangeEveryShippedRuleItsEventKeepingTheContract() {
+        // each change publishes RetentionRuleChanged, which the event contract checks (its anchors included)
+        java.util.List<java.util.Map<String, Object>> rules = given().queryParam("size", 500).when().get("/policies").then()
+                .statusCode(200).extract().jsonPath().getList("$");
+        assertThat(rules).isNotEmpty();
+        for (java.util.Map<String, Object> rule : rules) {
+            java.util.Map<String, Object> body = new java.util.HashMap<>(rule);
+            body.keySet().retainAll(java.util.Set.of("category", "description", "anchor", "period", "endAction",
+                    "archivePeriod", "consentPurpose", "statutory", "ground"));
+            given().auth().oauth2(org.privacyplatform.commons.testing.TestTokens.dpo())
+                    .contentType(io.restassured.http.ContentType.JSON).body(body).when().put("/policies/{id}", rule.get("id"))
+                    .then().statusCode(org.hamcrest.Matchers.anyOf(equalTo(200), equalTo(201)));
+        }
+    }
+
+    @Test
     void theReferenceTableShipsAsRules() {
         given().when().get("/policies").then().statusCode(200)
                 .body("category", hasItems("training", "business-relationship", "transaction-proof", "prospect",
