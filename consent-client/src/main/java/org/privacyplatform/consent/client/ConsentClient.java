@@ -17,7 +17,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
@@ -346,9 +345,5 @@ public final class ConsentClient implements AutoCloseable {
         public ConsentClient build() {
             return new ConsentClient(this);
         }
-    }
-
-    static Set<String> topics() {
-        return InvalidationListener.TOPICS;
     }
 }

@@ -176,14 +176,14 @@ public class VerifiedTokens {
             if (jwksUri == null) {
                 return;
             }
-            String jwks = get(jwksUri);
+            JsonNode published = json.readTree(get(jwksUri)).path("keys");
             Set<String> kids = new HashSet<>();
-            for (JsonNode key : json.readTree(jwks).path("keys")) {
+            for (JsonNode key : published) {
                 if (key.hasNonNull("kid")) {
                     kids.add(key.get("kid").asText());
                 }
             }
-            String fingerprint = digest(json.readTree(jwks).path("keys").toString());
+            String fingerprint = digest(published.toString());
             keysReadAt = clock.instant();
             if (publishedKeysFingerprint != null && !publishedKeysFingerprint.equals(fingerprint)) {
                 LOG.infof("the issuer's signing keys changed (%d published): verified tokens forgotten", kids.size());
