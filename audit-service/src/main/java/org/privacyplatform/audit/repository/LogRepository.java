@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -30,7 +31,9 @@ public class LogRepository implements PanacheRepositoryBase<AuditLeaf, Long> {
 
     /** A filter of GET /audit/events. */
     /** @param subjectPseudonyms the index keys of the subject looked up; null for every subject */
-    public record EventQuery(Collection<String> subjectPseudonyms, String type, OffsetDateTime from, OffsetDateTime to) {
+    /** @param afterLeaf when set, only leaves after this index (a seal's boundary, for a calling system) */
+    public record EventQuery(Collection<String> subjectPseudonyms, String type, OffsetDateTime from, OffsetDateTime to,
+            Long afterLeaf) {
     }
 
     /** Serialises appends (and checkpoints, which must see a whole tree) for the rest of the transaction. */
@@ -216,9 +219,15 @@ public class LogRepository implements PanacheRepositoryBase<AuditLeaf, Long> {
         return strings("select distinct subject_pseudonym from shredded_subject where subject_pseudonym = any(?)", pseudonyms);
     }
 
-    /** Among these pseudonyms, those whose audit events are sealed (their erasure completed). */
-    public Set<String> sealed(Collection<String> pseudonyms) {
-        return strings("select subject_pseudonym from sealed_subject where subject_pseudonym = any(?)", pseudonyms);
+    /** The leaf of the latest completed erasure of any of these pseudonyms: their events up to it are sealed. */
+    public OptionalLong sealedThrough(Collection<String> pseudonyms) {
+        if (pseudonyms.isEmpty()) {
+            return OptionalLong.empty();
+        }
+        Object latest = getEntityManager().createNativeQuery(
+                "select max(sealed_by_leaf) from sealed_subject where subject_pseudonym in (:subjects)")
+                .setParameter("subjects", pseudonyms).getSingleResult();
+        return latest == null ? OptionalLong.empty() : OptionalLong.of(((Number) latest).longValue());
     }
 
     private Set<String> strings(String sql, Collection<String> values) {
@@ -239,11 +248,11 @@ public class LogRepository implements PanacheRepositoryBase<AuditLeaf, Long> {
         });
     }
 
-    /** Seals a subject's audit events (once: a later erasure of the same subject changes nothing). */
+    /** Seals a subject's audit events up to {@code sealedByLeaf} (each completed erasure once: a redelivery changes nothing). */
     public void seal(String pseudonym, long sealedByLeaf, OffsetDateTime now) {
         getEntityManager().createNativeQuery("""
                 insert into sealed_subject (subject_pseudonym, sealed_by_leaf, sealed_at) values (?1, ?2, ?3)
-                on conflict (subject_pseudonym) do nothing""").setParameter(1, pseudonym).setParameter(2, sealedByLeaf)
+                on conflict (subject_pseudonym, sealed_by_leaf) do nothing""").setParameter(1, pseudonym).setParameter(2, sealedByLeaf)
                 .setParameter(3, now).executeUpdate();
     }
 
@@ -386,6 +395,10 @@ public class LogRepository implements PanacheRepositoryBase<AuditLeaf, Long> {
             sql.append(" and l.event_type = :type");
             params.put("type", query.type());
         }
+        if (query.afterLeaf() != null) {
+            sql.append(" and l.leaf_index > :afterLeaf");
+            params.put("afterLeaf", query.afterLeaf());
+        }
         if (query.from() != null) {
             sql.append(" and l.event_time >= :from");
             params.put("from", query.from());
@@ -401,15 +414,18 @@ public class LogRepository implements PanacheRepositoryBase<AuditLeaf, Long> {
                 .setParameter("limit", (long) (page.lastFetched() - page.offset() + 1)).getResultList();
     }
 
-    /** A page of the subject's leaves in a tree of {@code treeSize} leaves, with one more if another page follows. */
+    /**
+     * A page of the subject's leaves in a tree of {@code treeSize} leaves, after leaf {@code afterLeaf} (-1: all), with
+     * one more if another page follows.
+     */
     @SuppressWarnings("unchecked")
-    public List<AuditLeaf> subjectLeaves(Collection<String> pseudonyms, long treeSize, PageRequest page) {
+    public List<AuditLeaf> subjectLeaves(Collection<String> pseudonyms, long afterLeaf, long treeSize, PageRequest page) {
         return getEntityManager().createNativeQuery("""
                 select l.* from audit_leaf l
                 where l.leaf_index in (select s.leaf_index from subject_leaf s where s.subject_pseudonym in (:subjects))
-                  and l.leaf_index < :size
+                  and l.leaf_index > :after and l.leaf_index < :size
                 order by l.leaf_index offset :offset limit :limit""", AuditLeaf.class)
-                .setParameter("subjects", pseudonyms).setParameter("size", treeSize)
+                .setParameter("subjects", pseudonyms).setParameter("after", afterLeaf).setParameter("size", treeSize)
                 .setParameter("offset", (long) page.offset())
                 .setParameter("limit", (long) (page.lastFetched() - page.offset() + 1)).getResultList();
     }

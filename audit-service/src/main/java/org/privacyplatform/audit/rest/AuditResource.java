@@ -122,25 +122,26 @@ public class AuditResource {
     @RolesAllowed({ Roles.AUDITOR, Roles.DPO, Roles.SERVICE })
     @Operation(summary = "Events in log order, filtered by subject, type and time [from, to). Paged (page from 0, size "
             + "1-500, default 100); next names the next page, null on the last. Of the services, only the one that "
-            + "assembles the access export (audit.subject-readers) reads, one subject at a time, and not once the "
-            + "subject's erasure has completed (sealed: dpo and auditor only). A subject is looked up through their "
-            + "pseudonym; a shredded leaf is listed as {\"leafIndex\", \"leafHash\", \"shredded\": true}")
+            + "assembles the access export (audit.subject-readers) reads, one subject at a time, and only the events "
+            + "after the subject's latest completed erasure (sealedThrough: that erasure's leaf; the events up to it "
+            + "are sealed, dpo and auditor only). A subject is looked up through their pseudonym; a shredded leaf is "
+            + "listed as {\"leafIndex\", \"leafHash\", \"shredded\": true}")
     public EventPage events(@RestQuery @Size(max = SubjectId.MAX_LENGTH) String subjectId,
             @RestQuery @Size(max = 100) String type, @RestQuery OffsetDateTime from, @RestQuery OffsetDateTime to,
             @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
-        requireSubjectReader(subjectId);
+        Long sealedThrough = requireSubjectReader(subjectId);
         if (from != null && to != null && from.isAfter(to)) {
             throw ProblemException.badRequest("from", "from must not be after to");
         }
         PageRequest pageRequest = PageRequest.of(page, size);
         return QuarkusTransaction.joiningExisting().call(() -> {
             List<AuditLeaf> fetched = log.query(new LogRepository.EventQuery(
-                    subjectId == null ? null : vault.lookupKeys(subjectId), type, from, to), pageRequest);
+                    subjectId == null ? null : vault.lookupKeys(subjectId), type, from, to, sealedThrough), pageRequest);
             List<AuditLeaf> leaves = Paged.entries(fetched, pageRequest);
             var texts = vault.texts(leaves);
             return new EventPage(leaves.stream().map(leaf -> LeafView.of(leaf, texts.get(leaf.leafIndex))).toList(),
                     pageRequest.page(), pageRequest.size(),
-                    Paged.hasNext(fetched, pageRequest) ? Paged.next(pageRequest, uri) : null);
+                    Paged.hasNext(fetched, pageRequest) ? Paged.next(pageRequest, uri) : null, sealedThrough);
         });
     }
 
@@ -182,12 +183,13 @@ public class AuditResource {
     @Operation(summary = "A subject's events with inclusion proofs against a fresh checkpoint, and the public key: checkable "
             + "offline. Paged (page from 0, size 1-500, default 100): next names the next page, which proves against the "
             + "same checkpoint (its treeSize); null on the last. Of the services, only the one that assembles the access "
-            + "export reads it")
+            + "export reads it, and only the events after the subject's latest completed erasure (sealedThrough)")
     public EvidenceBundle evidence(@PathParam("subjectId") @SubjectId String subjectId, @RestQuery Long treeSize,
             @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
-        requireSubjectReader(subjectId);
+        Long sealedThrough = requireSubjectReader(subjectId);
         PageRequest pageRequest = PageRequest.of(page, size);
-        Evidence.Page evidencePage = evidence.page(subjectId, treeSize, pageRequest);
+        Evidence.Page evidencePage = evidence.page(subjectId, sealedThrough == null ? -1 : sealedThrough, treeSize,
+                pageRequest);
         Checkpoint checkpoint = evidencePage.checkpoint();
         var key = checkpoints.publicKey();
         List<EvidenceEvent> events = evidencePage.events().stream()
@@ -203,16 +205,20 @@ public class AuditResource {
             next = uriOfNext.getRawPath() + "?" + uriOfNext.getRawQuery();
         }
         return new EvidenceBundle(subjectId, vault.pseudonymOf(subjectId), CheckpointView.of(checkpoints.published(checkpoint)),
-                new PublicKeyView(key.origin(), key.keyId(), key.algorithm(), key.publicKey(), key.verifierKey()), events, next);
+                new PublicKeyView(key.origin(), key.keyId(), key.algorithm(), key.publicKey(), key.verifierKey()), events, next,
+                sealedThrough);
     }
 
     /**
      * A subject's audit trail reaches a service only through the subject's access export: the auditor and the DPO
-     * read the log freely; a calling system only if it is a configured subject reader, and one subject at a time.
+     * read the log freely; a calling system only if it is a configured subject reader, one subject at a time, and
+     * only what followed the subject's latest completed erasure (what came before is sealed, Art. 17(3)(e)).
+     *
+     * @return the leaf up to which this caller reads nothing of the subject, or null
      */
-    private void requireSubjectReader(String subjectId) {
+    private Long requireSubjectReader(String subjectId) {
         if (identity.hasRole(Roles.AUDITOR) || identity.hasRole(Roles.DPO)) {
-            return;
+            return null;
         }
         if (!caller.isSystemIn(config.subjectReaders())) {
             throw ProblemException.forbidden("a subject's audit trail reaches a service only through the subject's "
@@ -221,10 +227,7 @@ public class AuditResource {
         if (subjectId == null) {
             throw ProblemException.forbidden("a service reads the log one subject at a time: name the subjectId");
         }
-        if (QuarkusTransaction.joiningExisting().call(() -> vault.isSealed(subjectId))) {
-            throw ProblemException.forbidden("this subject's erasure has completed: their audit events are sealed, kept "
-                    + "only for the establishment, exercise or defence of legal claims (GDPR Art. 17(3)(e)) and read only "
-                    + "by the dpo and auditors");
-        }
+        var sealed = QuarkusTransaction.joiningExisting().call(() -> vault.sealedThrough(subjectId));
+        return sealed.isPresent() ? sealed.getAsLong() : null;
     }
 }

@@ -81,8 +81,13 @@ public final class AuditViews {
     public record ShreddedEventView(long leafIndex, String leafHash, boolean shredded) implements LeafView {
     }
 
-    /** @param next the next page's path and query; null on the last page */
-    public record EventPage(List<LeafView> items, int page, int size, String next) {
+    /**
+     * @param next the next page's path and query; null on the last page
+     * @param sealedThrough for a calling system only: the leaf of the subject's latest completed erasure, whose events
+     *            up to it are sealed and not listed; absent when nothing is withheld
+     */
+    public record EventPage(List<LeafView> items, int page, int size, String next,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long sealedThrough) {
     }
 
     public record InclusionView(String eventId, long leafIndex, long treeSize, String rootHash, List<String> auditPath) {
@@ -107,7 +112,8 @@ public final class AuditViews {
      * absent on the last.
      */
     public record EvidenceBundle(String subjectId, String subjectPseudonym, CheckpointView checkpoint,
-            PublicKeyView publicKey, List<EvidenceEvent> events, @JsonInclude(JsonInclude.Include.NON_NULL) String next) {
+            PublicKeyView publicKey, List<EvidenceEvent> events, @JsonInclude(JsonInclude.Include.NON_NULL) String next,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long sealedThrough) {
     }
 
     /** @param verifierKey the signed-note verifier key ({@code <name>+<key ID>+<base64(0x01 || key)>}) a witness is configured with */

@@ -42,7 +42,7 @@ public class Evidence {
     /**
      * @param treeSize the tree size of the checkpoint that earlier pages proved against; null for a fresh checkpoint
      */
-    public Page page(String subjectId, Long treeSize, PageRequest page) {
+    public Page page(String subjectId, long afterLeaf, Long treeSize, PageRequest page) {
         // signed in its own transaction, so that the log's lock is not held while the proofs are read
         // the first page proves against the latest checkpoint the witnesses cosigned
         Checkpoint checkpoint = treeSize == null ? checkpoints.published().checkpoint()
@@ -50,7 +50,7 @@ public class Evidence {
                         () -> ProblemException.badRequest("treeSize", "no checkpoint was signed at tree size " + treeSize
                                 + ": ask for the first page without treeSize"));
         return QuarkusTransaction.joiningExisting().call(() -> {
-            List<AuditLeaf> fetched = log.subjectLeaves(vault.lookupKeys(subjectId), checkpoint.treeSize, page);
+            List<AuditLeaf> fetched = log.subjectLeaves(vault.lookupKeys(subjectId), afterLeaf, checkpoint.treeSize, page);
             List<AuditLeaf> leaves = Paged.entries(fetched, page);
             var texts = vault.texts(leaves);
             List<Proven> events = log.withNodes(nodes -> {

@@ -58,9 +58,12 @@ public class LeafVault {
         return keys;
     }
 
-    /** Whether the subject's audit events are sealed (their erasure completed): the dpo and auditors only. */
-    public boolean isSealed(String subjectId) {
-        return !log.sealed(lookupKeys(subjectId)).isEmpty();
+    /**
+     * The leaf of the subject's latest completed erasure, if any: their events up to it are sealed (the dpo and
+     * auditors only); a subject who came back has events after it.
+     */
+    public java.util.OptionalLong sealedThrough(String subjectId) {
+        return log.sealedThrough(lookupKeys(subjectId));
     }
 
     /** The data keys of these references, creating (and storing) those that have none: one query, one batch insert. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
@@ -78,15 +79,16 @@ public class ExportService {
         JsonNode consentHistory = allPages("consent-service", page -> consent.history(subject, page, PAGE));
         JsonNode holdings = allPages("retention-service", page -> retention.schedule(subject, page, PAGE));
         ArrayNode events = json.createArrayNode();
-        boolean sealed = false;
-        try {
-            allPages("audit-service", page -> sealedOr(() -> audit.events(subject, page, PAGE)).path("items"))
-                    .forEach(item -> events.add(item.path("event")));
-        } catch (SealedEvidence e) {
-            // the subject was erased before: their audit events are kept sealed for legal claims (Art. 17(3)(e)),
-            // readable by the DPO and the auditor only, not part of an access export
-            sealed = true;
-        }
+        // a subject erased before: the audit events up to that erasure are kept sealed for legal claims (Art. 17(3)(e)),
+        // readable by the DPO and the auditor only; the audit service lists only what followed (sealedThrough)
+        AtomicBoolean sealed = new AtomicBoolean();
+        allPages("audit-service", page -> {
+            JsonNode answer = audit.events(subject, page, PAGE);
+            if (answer.hasNonNull("sealedThrough")) {
+                sealed.set(true);
+            }
+            return answer.path("items");
+        }).forEach(item -> events.add(item.path("event")));
         int copy = QuarkusTransaction.requiringNew().call(() -> {
             RightsRequest locked = requests.lock(requestId).orElseThrow();
             locked.exportCopies += 1;
@@ -119,7 +121,7 @@ public class ExportService {
         bundle.set("consentHistory", consentHistory);
         bundle.set("holdings", holdings);
         bundle.set("auditEvents", events);
-        if (sealed) {
+        if (sealed.get()) {
             bundle.put("auditEventsSealed", true);
         }
         bundle.set("requests", requestsOfSubject.apply(subject));
@@ -139,32 +141,9 @@ public class ExportService {
         }
     }
 
-    /** The audit service refuses a sealed subject's events to services with 403: not a failure of the export. */
-    private static final class SealedEvidence extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        SealedEvidence() {
-            super("sealed", null, false, false);
-        }
-    }
-
-    private static JsonNode sealedOr(Supplier<JsonNode> call) {
-        try {
-            return call.get();
-        } catch (jakarta.ws.rs.WebApplicationException e) {
-            if (e.getResponse() != null && e.getResponse().getStatus() == 403 && e.getResponse().hasEntity()
-                    && e.getResponse().readEntity(String.class).contains("sealed")) {
-                throw new SealedEvidence();
-            }
-            throw e;
-        }
-    }
-
     private static JsonNode call(String service, Supplier<JsonNode> call) {
         try {
             return call.get();
-        } catch (SealedEvidence e) {
-            throw e;
         } catch (RuntimeException e) {
             LOG.warnf("export: %s did not answer: %s", service, e.toString());
             throw new ProblemException(502, "Bad Gateway", service + " did not answer; the export was not produced "
