@@ -81,7 +81,8 @@ public class RequestResource {
     @GET
     @Path("/requests/{id}")
     @RolesAllowed({ Roles.DATA_SUBJECT, Roles.DPO })
-    @Operation(summary = "One request: its clock, steps, outcomes and what was kept and why")
+    @Operation(summary = "One request: its clock, an extension with its reasons, steps, outcomes, what was kept and "
+            + "why, and, unless it was granted in full (REJECTED, PARTIALLY_COMPLETED), where to complain")
     public RequestView get(@PathParam("id") String id) {
         return view(visible(id));
     }
@@ -130,7 +131,7 @@ public class RequestResource {
     @POST
     @Path("/requests/{id}/reject")
     @RolesAllowed(Roles.DPO)
-    @Operation(summary = "Reject on a ground; the answer tells the subject where to complain")
+    @Operation(summary = "Reject on a ground; the request then tells the subject where to complain (complaint)")
     public RequestView reject(@PathParam("id") String id, @Valid @NotNull Rejection body) {
         return view(requests.reject(parse(id), body.ground(), body.detail(), caller.actor()));
     }
