@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.privacyplatform.commons.security.SubjectId;
 import org.privacyplatform.commons.validation.JsonLength;
 import org.privacyplatform.rights.RejectionGround;
@@ -41,7 +42,10 @@ public final class RequestBodies {
             @JsonLength(max = MAX_DETAILS) ObjectNode details) {
     }
 
-    public record Extension(@NotBlank @Size(max = 2000) String reason) {
+    /** {@code POST /requests/{id}/extend}: the reasons for the delay, which the request shows the subject. */
+    public record Extension(
+            @Schema(description = "the reasons for the delay, shown to the subject with the new due date (Art. 12(3))")
+            @NotBlank @Size(max = 2000) String reason) {
     }
 
     public record Rejection(@NotNull RejectionGround ground, @Size(max = 2000) String detail) {

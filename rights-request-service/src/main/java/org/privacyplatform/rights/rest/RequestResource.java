@@ -123,7 +123,9 @@ public class RequestResource {
     @POST
     @Path("/requests/{id}/extend")
     @RolesAllowed(Roles.DPO)
-    @Operation(summary = "Extend by two months, once, inside the first month, with the reason the subject is told")
+    @Operation(summary = "Extend once, before the first due date, with the reasons the subject is shown (Art. 12(3)): "
+            + "dueAt becomes the earlier of the first due date plus two months and receipt plus three months; "
+            + "after the first due date, a second time or on a closed request: 409")
     public RequestView extend(@PathParam("id") String id, @Valid @NotNull Extension body) {
         return view(requests.extend(parse(id), body.reason(), caller.actor()));
     }

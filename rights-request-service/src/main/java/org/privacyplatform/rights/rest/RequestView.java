@@ -9,13 +9,14 @@ import org.privacyplatform.rights.RequestHistory;
 import org.privacyplatform.rights.RequestStatus;
 import org.privacyplatform.rights.RightsRequest;
 import org.privacyplatform.rights.config.RightsConfig;
+import org.privacyplatform.rights.service.RequestClock;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A request as the subject and the DPO see it: its clock (with an extension and its reason, Art. 12(3)), what
+ * A request as the subject and the DPO see it: its clock (with an extension and its reasons, Art. 12(3)), what
  * was done, what was kept and why, and, for an answer that does not grant the request in full (rejected, or
  * partially completed), where the subject may complain (Art. 12(4), 77).
  */
@@ -25,7 +26,9 @@ public record RequestView(String id, String subjectId, String type, String statu
         Rejection rejection, Complaint complaint, OffsetDateTime closedAt, List<Outcome> outcomes, List<JsonNode> kept,
         List<Step> history, Integer exportCopies) {
 
-    public record Extension(OffsetDateTime extendedAt, String reason) {
+    /** Art. 12(3): the subject is told of the extension, with the reasons for the delay. */
+    public record Extension(OffsetDateTime extendedAt, OffsetDateTime firstDueAt, OffsetDateTime dueAt, String reason,
+            String notice) {
     }
 
     public record Rejection(String ground, String detail) {
@@ -56,7 +59,11 @@ public record RequestView(String id, String subjectId, String type, String statu
             }
         }
         Rejection rejection = r.rejectionGround == null ? null : new Rejection(r.rejectionGround.name(), r.rejectionDetail);
-        Extension extension = r.extendedAt == null ? null : new Extension(r.extendedAt, r.extensionReason);
+        OffsetDateTime firstDueAt = RequestClock.dueAt(r.receivedAt);
+        Extension extension = r.extendedAt == null ? null : new Extension(r.extendedAt, firstDueAt, r.dueAt,
+                r.extensionReason, "The answer to your request was due on " + firstDueAt.toLocalDate()
+                        + "; it is delayed until " + r.dueAt.toLocalDate() + ", for these reasons: " + r.extensionReason
+                        + " (Art. 12(3) GDPR).");
         return new RequestView(r.id.toString(), r.subjectId, r.type.name(), r.status.name(), tree(json, r.details),
                 r.receivedAt, r.dueAt, extension, r.identityVerifiedAt, rejection, complaint(r.status, config), r.closedAt,
                 outcomeViews, kept,

@@ -107,7 +107,10 @@ public class RequestService {
         return request;
     }
 
-    /** Art. 12(3): once, inside the first month, with a reason the subject is told. */
+    /**
+     * Art. 12(3): once, before the first due date, with the reasons for the delay, which the request shows the
+     * subject. The new due date is the earlier of the first plus two months and receipt plus three months.
+     */
     public RightsRequest extend(UUID id, String reason, Actor actor) {
         RightsRequest request = lock(id);
         requireOpen(request);
@@ -116,9 +119,11 @@ public class RequestService {
                     + ": Art. 12(3) allows one extension");
         }
         OffsetDateTime now = now();
-        if (!now.isBefore(RequestClock.dueAt(request.receivedAt))) {
-            throw ProblemException.conflict("the first month of request " + id + " ended on "
-                    + RequestClock.dueAt(request.receivedAt) + ": it can no longer be extended");
+        OffsetDateTime firstDueAt = RequestClock.dueAt(request.receivedAt);
+        if (!now.isBefore(firstDueAt)) {
+            throw ProblemException.conflict("the first month of request " + id + " ended on " + firstDueAt
+                    + ": it can no longer be extended (Art. 12(3): the subject is told of an extension within one "
+                    + "month of receipt)");
         }
         request.extendedAt = now;
         request.extensionReason = reason;
