@@ -36,10 +36,14 @@ public final class RequestBodies {
 
     /**
      * {@code POST /requests}. {@code details} holds what the right needs (corrections, purposes, instructions),
-     * at most {@value #MAX_DETAILS} characters of JSON.
+     * at most {@value #MAX_DETAILS} characters of JSON. {@code receivedAt}, only from the DPO filing a request
+     * received by post or e-mail: when it was received (never in the future); the clock starts then.
      */
     public record NewRequest(@NotNull @SubjectId String subjectId, @NotNull RequestType type,
-            @JsonLength(max = MAX_DETAILS) ObjectNode details) {
+            @JsonLength(max = MAX_DETAILS) ObjectNode details,
+            @Schema(description = "dpo only: when a request received by post or e-mail was received (RFC 3339, not in "
+                    + "the future, not before 2018-05-25); dueAt is one calendar month later. Absent: now")
+            OffsetDateTime receivedAt) {
     }
 
     /** {@code POST /requests/{id}/extend}: the reasons for the delay, which the request shows the subject. */

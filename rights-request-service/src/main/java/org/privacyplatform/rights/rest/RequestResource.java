@@ -70,11 +70,13 @@ public class RequestResource {
     @POST
     @Path("/requests")
     @RolesAllowed({ Roles.DATA_SUBJECT, Roles.DPO })
-    @Operation(summary = "File a request: a subject files their own; the DPO files one received by post or e-mail")
+    @Operation(summary = "File a request: a subject files their own; the DPO files one received by post or e-mail "
+            + "for anyone, and may give receivedAt (not in the future: 400; from anyone but the DPO: 403). dueAt is one "
+            + "calendar month after receipt (Art. 12(3))")
     public Response file(@Valid @NotNull NewRequest body) {
         access.check(body.subjectId());
         RightsRequest request = requests.file(new RequestService.FileRequest(body.subjectId(), body.type(), body.details(),
-                caller.actor()));
+                caller.actor(), body.receivedAt()));
         return Response.status(Response.Status.CREATED).entity(view(request)).build();
     }
 
