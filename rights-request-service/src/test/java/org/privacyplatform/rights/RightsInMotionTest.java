@@ -71,7 +71,7 @@ class RightsInMotionTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RightsApi.get(id)
                 .body("outcomes.find { it.recipientId == 'consent-service' }.status", equalTo("PARTIAL"))
                 .body("outcomes.find { it.recipientId == 'retention-service' }.status", equalTo("DONE")));
-        RightsApi.get(id).body("status", equalTo("IN_PROGRESS"));
+        RightsApi.get(id).body("status", equalTo("IN_PROGRESS")).body("complaint", org.hamcrest.Matchers.nullValue());
 
         outcome(TestTokens.dataSubject(subject), id, "crm-processor", "DONE").statusCode(403);
         outcome(crm(), id, "unknown-recipient", "DONE").statusCode(403).contentType(RightsApi.PROBLEM);
@@ -84,8 +84,14 @@ class RightsInMotionTest {
 
         CloudEvent completed = rights.await(subject, "RequestCompleted");
         assertThat(completed.data().path("status").asText()).isEqualTo("PARTIALLY_COMPLETED");
+        // not granted in full: the answer tells the subject where to complain, as a rejection does (Art. 12(4), 77)
         given().auth().oauth2(TestTokens.dataSubject(subject)).when().get("/requests/{id}", id).then()
-                .body("kept[0].ground", containsString("17(3)(e)"));
+                .body("kept[0].ground", containsString("17(3)(e)"))
+                .body("complaint.authority", containsString("CNIL"))
+                .body("complaint.url", equalTo("https://www.cnil.fr/en/contact-cnil"))
+                .body("complaint.notice", containsString("not granted in full"))
+                .body("complaint.notice", containsString("lodge a complaint"))
+                .body("rejection", org.hamcrest.Matchers.nullValue());
     }
 
     @Test
@@ -117,7 +123,7 @@ class RightsInMotionTest {
         for (String id : ids) {
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RightsApi.get(id)
                     .body("outcomes.status", org.hamcrest.Matchers.everyItem(equalTo("DONE")))
-                    .body("status", equalTo("COMPLETED")));
+                    .body("status", equalTo("COMPLETED")).body("complaint", org.hamcrest.Matchers.nullValue()));
         }
     }
 

@@ -8,7 +8,7 @@ import io.smallrye.config.WithDefault;
 @ConfigMapping(prefix = "rights")
 public interface RightsConfig {
 
-    /** Where a subject may complain (Art. 12(4), 77): told with every rejection. */
+    /** Where a subject may complain (Art. 12(4), 77): told with every answer that does not grant a request in full. */
     SupervisoryAuthority supervisoryAuthority();
 
     Export export();

@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.privacyplatform.commons.security.SubjectId;
 import org.privacyplatform.commons.validation.JsonLength;
 import org.privacyplatform.rights.RejectionGround;
@@ -35,13 +36,20 @@ public final class RequestBodies {
 
     /**
      * {@code POST /requests}. {@code details} holds what the right needs (corrections, purposes, instructions),
-     * at most {@value #MAX_DETAILS} characters of JSON.
+     * at most {@value #MAX_DETAILS} characters of JSON. {@code receivedAt}, only from the DPO filing a request
+     * received by post or e-mail: when it was received (never in the future); the clock starts then.
      */
     public record NewRequest(@NotNull @SubjectId String subjectId, @NotNull RequestType type,
-            @JsonLength(max = MAX_DETAILS) ObjectNode details) {
+            @JsonLength(max = MAX_DETAILS) ObjectNode details,
+            @Schema(description = "dpo only: when a request received by post or e-mail was received (RFC 3339, not in "
+                    + "the future, not before 2018-05-25); dueAt is one calendar month later. Absent: now")
+            OffsetDateTime receivedAt) {
     }
 
-    public record Extension(@NotBlank @Size(max = 2000) String reason) {
+    /** {@code POST /requests/{id}/extend}: the reasons for the delay, which the request shows the subject. */
+    public record Extension(
+            @Schema(description = "the reasons for the delay, shown to the subject with the new due date (Art. 12(3))")
+            @NotBlank @Size(max = 2000) String reason) {
     }
 
     public record Rejection(@NotNull RejectionGround ground, @Size(max = 2000) String detail) {

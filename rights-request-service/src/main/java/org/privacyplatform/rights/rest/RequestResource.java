@@ -70,18 +70,21 @@ public class RequestResource {
     @POST
     @Path("/requests")
     @RolesAllowed({ Roles.DATA_SUBJECT, Roles.DPO })
-    @Operation(summary = "File a request: a subject files their own; the DPO files one received by post or e-mail")
+    @Operation(summary = "File a request: a subject files their own; the DPO files one received by post or e-mail "
+            + "for anyone, and may give receivedAt (not in the future: 400; from anyone but the DPO: 403). dueAt is one "
+            + "calendar month after receipt (Art. 12(3))")
     public Response file(@Valid @NotNull NewRequest body) {
         access.check(body.subjectId());
         RightsRequest request = requests.file(new RequestService.FileRequest(body.subjectId(), body.type(), body.details(),
-                caller.actor()));
+                caller.actor(), body.receivedAt()));
         return Response.status(Response.Status.CREATED).entity(view(request)).build();
     }
 
     @GET
     @Path("/requests/{id}")
     @RolesAllowed({ Roles.DATA_SUBJECT, Roles.DPO })
-    @Operation(summary = "One request: its clock, steps, outcomes and what was kept and why")
+    @Operation(summary = "One request: its clock, an extension with its reasons, steps, outcomes, what was kept and "
+            + "why, and, unless it was granted in full (REJECTED, PARTIALLY_COMPLETED), where to complain")
     public RequestView get(@PathParam("id") String id) {
         return view(visible(id));
     }
@@ -122,7 +125,9 @@ public class RequestResource {
     @POST
     @Path("/requests/{id}/extend")
     @RolesAllowed(Roles.DPO)
-    @Operation(summary = "Extend by two months, once, inside the first month, with the reason the subject is told")
+    @Operation(summary = "Extend once, before the first due date, with the reasons the subject is shown (Art. 12(3)): "
+            + "dueAt becomes the earlier of the first due date plus two months and receipt plus three months; "
+            + "after the first due date, a second time or on a closed request: 409")
     public RequestView extend(@PathParam("id") String id, @Valid @NotNull Extension body) {
         return view(requests.extend(parse(id), body.reason(), caller.actor()));
     }
@@ -130,7 +135,7 @@ public class RequestResource {
     @POST
     @Path("/requests/{id}/reject")
     @RolesAllowed(Roles.DPO)
-    @Operation(summary = "Reject on a ground; the answer tells the subject where to complain")
+    @Operation(summary = "Reject on a ground; the request then tells the subject where to complain (complaint)")
     public RequestView reject(@PathParam("id") String id, @Valid @NotNull Rejection body) {
         return view(requests.reject(parse(id), body.ground(), body.detail(), caller.actor()));
     }

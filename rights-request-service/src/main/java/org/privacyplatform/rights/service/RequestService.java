@@ -2,6 +2,7 @@ package org.privacyplatform.rights.service;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -47,9 +48,16 @@ import jakarta.transaction.Transactional;
 @Transactional
 public class RequestService {
 
-    /** A request as filed: by the subject themselves, or by the DPO for a request received by post or e-mail. */
-    public record FileRequest(String subjectId, RequestType type, JsonNode details, Actor filedBy) {
+    /**
+     * A request as filed: by the subject themselves, or by the DPO for a request received by post or e-mail, who
+     * may say when it was received ({@code receivedAt}; null: now). The Art. 12(3) clock starts at receipt.
+     */
+    public record FileRequest(String subjectId, RequestType type, JsonNode details, Actor filedBy,
+            OffsetDateTime receivedAt) {
     }
+
+    /** No request under the GDPR was received before it applied. */
+    static final OffsetDateTime GDPR_APPLIES = OffsetDateTime.parse("2018-05-25T00:00:00Z");
 
     /** This service acting by its own rule (a request closed once every recipient answered). */
     public static final Actor SELF = Actor.system("rights-request-service");
@@ -77,6 +85,7 @@ public class RequestService {
 
     public RightsRequest file(FileRequest command) {
         OffsetDateTime now = now();
+        OffsetDateTime receivedAt = receivedAt(command, now);
         RightsRequest request = new RightsRequest();
         request.id = UUID.randomUUID();
         request.subjectId = command.subjectId();
@@ -84,12 +93,39 @@ public class RequestService {
         request.status = RequestStatus.RECEIVED;
         request.details = write(command.details() == null ? json.createObjectNode() : command.details());
         request.filedBy = command.filedBy().type() == ActorType.DPO ? Roles.DPO : Roles.DATA_SUBJECT;
-        request.receivedAt = now;
-        request.dueAt = RequestClock.dueAt(now);
+        request.receivedAt = receivedAt;
+        request.dueAt = RequestClock.dueAt(receivedAt);
         requests.persist(request);
-        history(request, "RECEIVED", null, command.filedBy(), null);
-        emit(EventType.REQUEST_RECEIVED, request, null);
+        history(request, "RECEIVED", null, command.filedBy(), command.receivedAt() == null ? null
+                : "receivedAt set to " + receivedAt + " (received by post or e-mail, filed later)");
+        // RequestReceived's `at` is the receipt, when the clock started; its ce_time is the filing
+        outbox.record(EventType.REQUEST_RECEIVED, request.subjectId, new RequestEvent(request.id.toString(),
+                request.subjectId, request.type.name(), request.status.name(), receivedAt, request.dueAt, null));
         return request;
+    }
+
+    /**
+     * When the request was received: now, or the date the DPO gives for a request that came by post or e-mail
+     * (never in the future; nobody else may backdate the clock). Checked before anything is written.
+     */
+    private static OffsetDateTime receivedAt(FileRequest command, OffsetDateTime now) {
+        if (command.receivedAt() == null) {
+            return now;
+        }
+        if (command.filedBy().type() != ActorType.DPO) {
+            throw ProblemException.forbidden("only the DPO may set receivedAt, when filing a request received by post "
+                    + "or e-mail; a request filed by its subject is received when it is filed");
+        }
+        OffsetDateTime receivedAt = command.receivedAt().withOffsetSameInstant(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
+        if (receivedAt.isAfter(now)) {
+            throw ProblemException.badRequest("receivedAt", "receivedAt " + command.receivedAt()
+                    + " is in the future: a request is filed once it has been received");
+        }
+        if (receivedAt.isBefore(GDPR_APPLIES)) {
+            throw ProblemException.badRequest("receivedAt", "receivedAt " + command.receivedAt()
+                    + " is before the GDPR applied (" + GDPR_APPLIES.toLocalDate() + ")");
+        }
+        return receivedAt;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -107,7 +143,10 @@ public class RequestService {
         return request;
     }
 
-    /** Art. 12(3): once, inside the first month, with a reason the subject is told. */
+    /**
+     * Art. 12(3): once, before the first due date, with the reasons for the delay, which the request shows the
+     * subject. The new due date is the earlier of the first plus two months and receipt plus three months.
+     */
     public RightsRequest extend(UUID id, String reason, Actor actor) {
         RightsRequest request = lock(id);
         requireOpen(request);
@@ -116,9 +155,11 @@ public class RequestService {
                     + ": Art. 12(3) allows one extension");
         }
         OffsetDateTime now = now();
-        if (!now.isBefore(RequestClock.dueAt(request.receivedAt))) {
-            throw ProblemException.conflict("the first month of request " + id + " ended on "
-                    + RequestClock.dueAt(request.receivedAt) + ": it can no longer be extended");
+        OffsetDateTime firstDueAt = RequestClock.dueAt(request.receivedAt);
+        if (!now.isBefore(firstDueAt)) {
+            throw ProblemException.conflict("the first month of request " + id + " ended on " + firstDueAt
+                    + ": it can no longer be extended (Art. 12(3): the subject is told of an extension within one "
+                    + "month of receipt)");
         }
         request.extendedAt = now;
         request.extensionReason = reason;
@@ -233,7 +274,7 @@ public class RequestService {
             RightsRequest locked = lock(instructions.id);
             if (read(locked.details).path("erase").asBoolean(false)) {
                 RightsRequest erasure = file(new FileRequest(subjectId, RequestType.ERASURE, json.createObjectNode()
-                        .put("origin", "post-mortem instructions " + locked.id).put("diedOn", diedOn.toString()), actor));
+                        .put("origin", "post-mortem instructions " + locked.id).put("diedOn", diedOn.toString()), actor, null));
                 verifyIdentity(erasure.id, actor);
                 touched.add(erasure);
             }
