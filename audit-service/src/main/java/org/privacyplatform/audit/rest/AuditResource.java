@@ -1,5 +1,7 @@
 package org.privacyplatform.audit.rest;
 
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.privacyplatform.commons.problem.ProblemResponses;
 import java.time.OffsetDateTime;
 import java.util.List;
 
@@ -83,22 +85,24 @@ public class AuditResource {
     @Operation(summary = "The latest checkpoint of the whole log that the witnesses' quorum cosigned (a fresh one is "
             + "signed and submitted to them first): the C2SP signed note with the log's signature and the cosignature "
             + "lines, and cosignatures [{witness, keyId, timestamp, signature}]. 503 while no checkpoint was cosigned yet")
-    public CheckpointView checkpoint() {
+    public CheckpointView latestCheckpoint() {
         return CheckpointView.of(checkpoints.published());
     }
 
     @GET
     @Path("/witnesses")
     @PermitAll
+    @Extension(name = ProblemResponses.PUBLIC, value = "true")
     @Operation(summary = "The witnesses that cosign checkpoints: name (the key name in their cosignature lines), url "
             + "(the submission prefix) and publicKey (raw 32-byte Ed25519 key, base64). Empty: local development only")
-    public List<WitnessView> witnesses() {
+    public List<WitnessView> listWitnesses() {
         return witnesses.all().stream().map(w -> new WitnessView(w.name(), w.url(), w.publicKeyBase64())).toList();
     }
 
     @GET
     @Path("/public-key")
     @PermitAll
+    @Extension(name = ProblemResponses.PUBLIC, value = "true")
     @Operation(summary = "The raw 32-byte Ed25519 key that signs checkpoints (base64), its key id, and its signed-note "
             + "verifier key (what a witness is configured with)")
     public PublicKeyView publicKey() {
@@ -110,7 +114,7 @@ public class AuditResource {
     @Path("/events/{eventId}")
     @Operation(summary = "One event: its leaf index, leaf hash, the exact canonical leaf and the event; for a leaf whose "
             + "subject's evidence was shredded, only {\"leafIndex\", \"leafHash\", \"shredded\": true}")
-    public LeafView event(@PathParam("eventId") @Size(max = MAX_EVENT_ID) String eventId) {
+    public LeafView getEvent(@PathParam("eventId") @Size(max = MAX_EVENT_ID) String eventId) {
         return QuarkusTransaction.joiningExisting().call(() -> {
             AuditLeaf leaf = proofs.leaf(eventId);
             return LeafView.of(leaf, vault.texts(List.of(leaf)).get(leaf.leafIndex));
@@ -126,7 +130,7 @@ public class AuditResource {
             + "after the subject's latest completed erasure (sealedThrough: that erasure's leaf; the events up to it "
             + "are sealed, dpo and auditor only). A subject is looked up through their pseudonym; a shredded leaf is "
             + "listed as {\"leafIndex\", \"leafHash\", \"shredded\": true}")
-    public EventPage events(@RestQuery @Size(max = SubjectId.MAX_LENGTH) String subjectId,
+    public EventPage listEvents(@RestQuery @Size(max = SubjectId.MAX_LENGTH) String subjectId,
             @RestQuery @Size(max = 100) String type, @RestQuery OffsetDateTime from, @RestQuery OffsetDateTime to,
             @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
         Long sealedThrough = requireSubjectReader(subjectId);
@@ -148,7 +152,7 @@ public class AuditResource {
     @GET
     @Path("/proofs/inclusion/{eventId}")
     @Operation(summary = "Inclusion proof of an event in the tree of treeSize leaves (RFC 9162 2.1.3)")
-    public InclusionView inclusion(@PathParam("eventId") @Size(max = MAX_EVENT_ID) String eventId, @RestQuery Long treeSize) {
+    public InclusionView inclusionProof(@PathParam("eventId") @Size(max = MAX_EVENT_ID) String eventId, @RestQuery Long treeSize) {
         Proofs.Inclusion proof = proofs.inclusion(eventId, treeSize);
         return new InclusionView(eventId, proof.leafIndex(), proof.treeSize(), MerkleHashes.toHex(proof.rootHash()),
                 AuditViews.hex(proof.auditPath()));
@@ -157,7 +161,7 @@ public class AuditResource {
     @GET
     @Path("/proofs/consistency")
     @Operation(summary = "Consistency proof between two tree sizes (RFC 9162 2.1.4)")
-    public ConsistencyView consistency(@RestQuery Long from, @RestQuery Long to) {
+    public ConsistencyView consistencyProof(@RestQuery Long from, @RestQuery Long to) {
         if (from == null) {
             throw ProblemException.badRequest("from", "from is required");
         }
@@ -173,7 +177,7 @@ public class AuditResource {
     @Path("/verify")
     @Operation(summary = "Recompute the tree from the leaves (decrypted; a shredded leaf by its stored hash), compare with every "
             + "checkpoint, name the first leaf that no longer matches; shreddedLeaves counts the leaves without text")
-    public LogVerifier.Result verify() {
+    public LogVerifier.Result verifyLog() {
         return verifier.verify();
     }
 
@@ -184,7 +188,7 @@ public class AuditResource {
             + "offline. Paged (page from 0, size 1-500, default 100): next names the next page, which proves against the "
             + "same checkpoint (its treeSize); null on the last. Of the services, only the one that assembles the access "
             + "export reads it, and only the events after the subject's latest completed erasure (sealedThrough)")
-    public EvidenceBundle evidence(@PathParam("subjectId") @SubjectId String subjectId, @RestQuery Long treeSize,
+    public EvidenceBundle subjectEvidence(@PathParam("subjectId") @SubjectId String subjectId, @RestQuery Long treeSize,
             @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
         Long sealedThrough = requireSubjectReader(subjectId);
         PageRequest pageRequest = PageRequest.of(page, size);

@@ -42,7 +42,7 @@ public class BatchDecisionResource {
     @Operation(summary = "May these subjects' data be processed for this purpose now? One decision per subject id, "
             + "in the order asked (1 to 1,000 ids; the body may reach 72 KiB for 1,000 ids of 64 characters); "
             + "each answer is what GET /subjects/{subjectId}/decisions/{purposeId} would say")
-    public List<DecisionResponse> decide(@Valid @NotNull BatchDecisionRequest body) {
+    public List<DecisionResponse> decideBatch(@Valid @NotNull BatchDecisionRequest body) {
         List<Decision> answered = decisions.decideAll(body.subjectIds(), body.purposeId());
         List<DecisionResponse> responses = new ArrayList<>(answered.size());
         for (int i = 0; i < answered.size(); i++) {

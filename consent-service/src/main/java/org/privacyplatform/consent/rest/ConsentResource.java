@@ -58,7 +58,7 @@ public class ConsentResource {
     @Path("/consents")
     @RolesAllowed({ Roles.DATA_SUBJECT, Roles.SERVICE, Roles.DPO })
     @Operation(summary = "The subject's current standing on every purpose")
-    public List<ConsentResponse> current(@PathParam("subjectId") @SubjectId String subjectId) {
+    public List<ConsentResponse> currentConsents(@PathParam("subjectId") @SubjectId String subjectId) {
         access.check(subjectId);
         Map<String, ConsentState> states = consents.current(subjectId).stream()
                 .collect(Collectors.toMap(s -> s.purposeId, Function.identity()));
@@ -70,7 +70,7 @@ public class ConsentResource {
     @RolesAllowed({ Roles.DATA_SUBJECT, Roles.SERVICE })
     @Operation(summary = "Record a decision: grant, withdraw, or object (granted:false on a legitimate interest). "
             + "The subject's frontend declares source web or mobile; a calling system api or import")
-    public ConsentResponse record(@PathParam("subjectId") @SubjectId String subjectId,
+    public ConsentResponse recordConsent(@PathParam("subjectId") @SubjectId String subjectId,
             @PathParam("purposeId") @Pattern(regexp = Ids.PURPOSE_ID, message = Ids.PURPOSE_ID_MESSAGE) String purposeId,
             @Valid @NotNull ConsentRequest body) {
         access.check(subjectId);
@@ -86,7 +86,7 @@ public class ConsentResource {
             + "(actorType, actor) beside the declared source; for the DPO also what was kept under a pseudonym after "
             + "an erasure. A service reads it for the subject's access export. "
             + "Paged (page from 0, size 1-500, default 100); a Link rel=\"next\" header names the next page")
-    public RestResponse<List<ConsentRecordResponse>> history(@PathParam("subjectId") @SubjectId String subjectId,
+    public RestResponse<List<ConsentRecordResponse>> consentHistory(@PathParam("subjectId") @SubjectId String subjectId,
             @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
         access.check(subjectId);
         PageRequest pageRequest = PageRequest.of(page, size);

@@ -1,5 +1,8 @@
 package org.privacyplatform.consent.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.privacyplatform.commons.paging.PageRequest;
@@ -38,7 +41,7 @@ public class PurposeResource {
     @PermitAll
     @Operation(summary = "Every purpose with its legal basis and notices (public: it is the privacy notice), by id."
             + " Paged (page from 0, size 1-500, default 100); a Link rel=\"next\" header names the next page")
-    public RestResponse<List<PurposeResponse>> list(@RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
+    public RestResponse<List<PurposeResponse>> listPurposes(@RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
         PageRequest pageRequest = PageRequest.of(page, size);
         return Paged.of(purposes.list(pageRequest).stream().map(p -> PurposeResponse.of(p, purposes.notices(p.id))).toList(),
                 pageRequest, uri);
@@ -48,7 +51,7 @@ public class PurposeResource {
     @Path("/{purposeId}")
     @PermitAll
     @Operation(summary = "One purpose with every notice version published for it")
-    public PurposeResponse get(@PathParam("purposeId") @Pattern(regexp = Ids.PURPOSE_ID, message = Ids.PURPOSE_ID_MESSAGE) String purposeId) {
+    public PurposeResponse getPurpose(@PathParam("purposeId") @Pattern(regexp = Ids.PURPOSE_ID, message = Ids.PURPOSE_ID_MESSAGE) String purposeId) {
         return PurposeResponse.of(purposes.get(purposeId), purposes.notices(purposeId));
     }
 
@@ -56,12 +59,14 @@ public class PurposeResource {
     @Path("/{purposeId}")
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Create or change a purpose; a new notice version is published, an existing one is never edited")
-    public Response publish(@PathParam("purposeId") @Pattern(regexp = Ids.PURPOSE_ID, message = Ids.PURPOSE_ID_MESSAGE) String purposeId,
+    @APIResponse(responseCode = "201", description = "created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PurposeResponse.class)))
+    @APIResponse(responseCode = "200", description = "changed: a new notice version", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PurposeResponse.class)))
+    public RestResponse<PurposeResponse> publishPurpose(@PathParam("purposeId") @Pattern(regexp = Ids.PURPOSE_ID, message = Ids.PURPOSE_ID_MESSAGE) String purposeId,
             @Valid @NotNull PurposeRequest body) {
         var published = purposes.publish(new PurposeService.PublishPurpose(purposeId, body.name(), body.description(),
                 body.legalBasis(), Boolean.TRUE.equals(body.directMarketing()), body.validity(), body.notice().version(),
                 body.notice().text(), Boolean.TRUE.equals(body.notice().requiresFreshConsent())));
-        return Response.status(published.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(PurposeResponse.of(published.purpose(), published.notices())).build();
+        return RestResponse.status(published.created() ? Response.Status.CREATED : Response.Status.OK,
+                PurposeResponse.of(published.purpose(), published.notices()));
     }
 }

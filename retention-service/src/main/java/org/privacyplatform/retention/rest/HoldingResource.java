@@ -1,5 +1,7 @@
 package org.privacyplatform.retention.rest;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,11 +43,13 @@ public class HoldingResource {
     @Path("/holdings")
     @RolesAllowed(Roles.SERVICE)
     @Operation(summary = "Register a holding, or move its anchor (201 registered, 200 moved)")
-    public Response register(@PathParam("subjectId") @SubjectId String subjectId, @Valid @NotNull HoldingRequest body) {
+    @APIResponse(responseCode = "201", description = "registered", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScheduleItem.class)))
+    @APIResponse(responseCode = "200", description = "its anchor moved", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScheduleItem.class)))
+    public RestResponse<ScheduleItem> registerHolding(@PathParam("subjectId") @SubjectId String subjectId, @Valid @NotNull HoldingRequest body) {
         var registered = holdings.register(new HoldingService.RegisterHolding(subjectId, body.category(), body.system(),
                 body.reference(), body.anchorDate()));
-        return Response.status(registered.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(ScheduleItem.of(registered.scheduled())).build();
+        return RestResponse.status(registered.created() ? Response.Status.CREATED : Response.Status.OK,
+                ScheduleItem.of(registered.scheduled()));
     }
 
     @GET
@@ -53,7 +57,7 @@ public class HoldingResource {
     @RolesAllowed({ Roles.DATA_SUBJECT, Roles.DPO, Roles.SERVICE })
     @Operation(summary = "What is held on the subject, until when, under which rule and version. Paged (page from 0, "
             + "size 1-500, default 100); a Link rel=\"next\" header names the next page")
-    public RestResponse<List<ScheduleItem>> schedule(@PathParam("subjectId") @SubjectId String subjectId,
+    public RestResponse<List<ScheduleItem>> holdingSchedule(@PathParam("subjectId") @SubjectId String subjectId,
             @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
         access.check(subjectId);
         PageRequest pageRequest = PageRequest.of(page, size);
@@ -72,7 +76,7 @@ public class HoldingResource {
     @APIResponse(responseCode = "400", description = "a malformed subject id or page (problem+json)")
     @APIResponse(responseCode = "401", description = "no token")
     @APIResponse(responseCode = "403", description = "not the dpo or an auditor (a data subject included)")
-    public RestResponse<List<RetainedItem>> retained(@PathParam("subjectId") @SubjectId String subjectId,
+    public RestResponse<List<RetainedItem>> retainedForSubject(@PathParam("subjectId") @SubjectId String subjectId,
             @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
         PageRequest pageRequest = PageRequest.of(page, size);
         return Paged.of(holdings.retained(subjectId, pageRequest).stream().map(RetainedItem::of).toList(), pageRequest, uri);

@@ -1,5 +1,9 @@
 package org.privacyplatform.retention.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import java.util.List;
 import java.util.UUID;
 
@@ -23,7 +27,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 @Path("/")
@@ -46,17 +49,20 @@ public class LegalHoldResource {
     @POST
     @Path("/legal-holds")
     @Operation(summary = "Place a legal hold on a subject, a category, or both")
-    public Response place(@Valid @NotNull LegalHoldRequest body) {
+    @ResponseStatus(201)
+    @APIResponse(responseCode = "201", description = "placed", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = LegalHoldResponse.class)))
+    public LegalHoldResponse placeLegalHold(@Valid @NotNull LegalHoldRequest body) {
         var hold = holds.place(new LegalHoldService.PlaceHold(body.subjectId(), body.category(), body.caseReference(),
                 body.reason()));
-        return Response.status(Response.Status.CREATED).entity(LegalHoldResponse.of(hold)).build();
+        return LegalHoldResponse.of(hold);
     }
 
     @GET
     @Path("/legal-holds")
     @Operation(summary = "Legal holds (only those standing, unless active=false), oldest first. Paged (page from 0, "
             + "size 1-500, default 100); a Link rel=\"next\" header names the next page")
-    public RestResponse<List<LegalHoldResponse>> list(@RestQuery Boolean active, @RestQuery Integer page,
+    public RestResponse<List<LegalHoldResponse>> listLegalHolds(@RestQuery Boolean active, @RestQuery Integer page,
             @RestQuery Integer size, @Context UriInfo uri) {
         PageRequest pageRequest = PageRequest.of(page, size);
         return Paged.of(holds.list(!Boolean.FALSE.equals(active), pageRequest).stream().map(LegalHoldResponse::of).toList(),
@@ -66,14 +72,14 @@ public class LegalHoldResource {
     @DELETE
     @Path("/legal-holds/{holdId}")
     @Operation(summary = "Lift a legal hold: what fell due meanwhile expires at the next sweep")
-    public LegalHoldResponse lift(@PathParam("holdId") String holdId) {
+    public LegalHoldResponse liftLegalHold(@PathParam("holdId") String holdId) {
         return LegalHoldResponse.of(holds.lift(parse(holdId)));
     }
 
     @POST
     @Path("/sweeps")
     @Operation(summary = "Run a sweep now; answers how many holdings it expired")
-    public SweepResult sweep() {
+    public SweepResult runSweep() {
         return new SweepResult(sweep.sweep());
     }
 

@@ -1,5 +1,8 @@
 package org.privacyplatform.retention.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
 import org.privacyplatform.commons.paging.PageRequest;
@@ -38,7 +41,7 @@ public class PolicyResource {
     @PermitAll
     @Operation(summary = "Every retention rule in force (public: it is the privacy policy's retention table), by id."
             + " Paged (page from 0, size 1-500, default 100); a Link rel=\"next\" header names the next page")
-    public RestResponse<List<PolicyResponse>> list(@RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
+    public RestResponse<List<PolicyResponse>> listPolicies(@RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
         PageRequest pageRequest = PageRequest.of(page, size);
         return Paged.of(rules.list(pageRequest).stream().map(PolicyResponse::of).toList(), pageRequest, uri);
     }
@@ -47,7 +50,7 @@ public class PolicyResource {
     @Path("/{policyId}")
     @PermitAll
     @Operation(summary = "One rule in force")
-    public PolicyResponse get(@PathParam("policyId") @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE) String policyId) {
+    public PolicyResponse getPolicy(@PathParam("policyId") @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE) String policyId) {
         return PolicyResponse.of(rules.get(policyId));
     }
 
@@ -55,7 +58,7 @@ public class PolicyResource {
     @Path("/{policyId}/versions")
     @PermitAll
     @Operation(summary = "Every version of a rule, oldest first. Paged (page from 0, size 1-500, default 100); a Link rel=\"next\" header names the next page")
-    public RestResponse<List<PolicyResponse>> versions(
+    public RestResponse<List<PolicyResponse>> policyVersions(
             @PathParam("policyId") @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE) String policyId,
             @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
         PageRequest pageRequest = PageRequest.of(page, size);
@@ -66,12 +69,14 @@ public class PolicyResource {
     @Path("/{policyId}")
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Create or change a rule: a new version, an event, and the category's holdings rescheduled")
-    public Response change(@PathParam("policyId") @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE) String policyId,
+    @APIResponse(responseCode = "201", description = "created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyResponse.class)))
+    @APIResponse(responseCode = "200", description = "changed: a new version", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyResponse.class)))
+    public RestResponse<PolicyResponse> changePolicy(@PathParam("policyId") @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE) String policyId,
             @Valid @NotNull PolicyRequest body) {
         var changed = rules.change(new RuleService.RuleChange(policyId, body.category(), body.description(), body.anchor(),
                 body.period(), body.endAction(), body.archivePeriod(), body.consentPurpose(),
                 Boolean.TRUE.equals(body.statutory()), body.ground()));
-        return Response.status(changed.created() ? Response.Status.CREATED : Response.Status.OK)
-                .entity(PolicyResponse.of(changed.rule())).build();
+        return RestResponse.status(changed.created() ? Response.Status.CREATED : Response.Status.OK,
+                PolicyResponse.of(changed.rule()));
     }
 }

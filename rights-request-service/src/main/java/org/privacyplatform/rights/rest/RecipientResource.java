@@ -47,14 +47,14 @@ public class RecipientResource {
 
     @GET
     @Operation(summary = "Every recipient, active or not, by id. Paged (page from 0, size 1-500, default 100); a Link rel=\"next\" header names the next page")
-    public RestResponse<List<RecipientView>> list(@RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
+    public RestResponse<List<RecipientView>> listRecipients(@RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
         PageRequest pageRequest = PageRequest.of(page, size);
         return Paged.of(recipients.list(pageRequest).stream().map(RecipientView::of).toList(), pageRequest, uri);
     }
 
     @PUT
     @Operation(summary = "Replace the list; recipients left out are deactivated (outcomes keep referring to them)")
-    public List<RecipientView> replace(@Valid @NotNull @Size(max = 500) List<@Valid RecipientBody> body) {
+    public List<RecipientView> replaceRecipients(@Valid @NotNull @Size(max = 500) List<@Valid RecipientBody> body) {
         return recipients.replace(body.stream().map(b -> new RecipientService.RecipientChange(b.id(), b.name(), b.kind(),
                 b.appliesTo(), b.channel() == null ? "REST" : b.channel(), !Boolean.FALSE.equals(b.active()), b.reportedBy()))
                 .toList()).stream().map(RecipientView::of).toList();

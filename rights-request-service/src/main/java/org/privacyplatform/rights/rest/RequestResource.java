@@ -1,5 +1,9 @@
 package org.privacyplatform.rights.rest;
 
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.jboss.resteasy.reactive.ResponseStatus;
 import java.util.List;
 import java.util.UUID;
 
@@ -38,7 +42,6 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 
 @Path("/")
@@ -73,11 +76,14 @@ public class RequestResource {
     @Operation(summary = "File a request: a subject files their own; the DPO files one received by post or e-mail "
             + "for anyone, and may give receivedAt (not in the future: 400; from anyone but the DPO: 403). dueAt is one "
             + "calendar month after receipt (Art. 12(3))")
-    public Response file(@Valid @NotNull NewRequest body) {
+    @ResponseStatus(201)
+    @APIResponse(responseCode = "201", description = "filed", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = RequestView.class)))
+    public RequestView fileRequest(@Valid @NotNull NewRequest body) {
         access.check(body.subjectId());
         RightsRequest request = requests.file(new RequestService.FileRequest(body.subjectId(), body.type(), body.details(),
                 caller.actor(), body.receivedAt()));
-        return Response.status(Response.Status.CREATED).entity(view(request)).build();
+        return view(request);
     }
 
     @GET
@@ -85,7 +91,7 @@ public class RequestResource {
     @RolesAllowed({ Roles.DATA_SUBJECT, Roles.DPO })
     @Operation(summary = "One request: its clock, an extension with its reasons, steps, outcomes, what was kept and "
             + "why, and, unless it was granted in full (REJECTED, PARTIALLY_COMPLETED), where to complain")
-    public RequestView get(@PathParam("id") String id) {
+    public RequestView getRequest(@PathParam("id") String id) {
         return view(visible(id));
     }
 
@@ -94,7 +100,7 @@ public class RequestResource {
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Requests by status; overdue=true lists the open ones past their due date. Paged (page from 0, "
             + "size 1-500, default 100); a Link rel=\"next\" header names the next page")
-    public RestResponse<List<RequestView>> search(@RestQuery RequestStatus status, @RestQuery Boolean overdue,
+    public RestResponse<List<RequestView>> searchRequests(@RestQuery RequestStatus status, @RestQuery Boolean overdue,
             @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
         PageRequest pageRequest = PageRequest.of(page, size);
         return Paged.of(listing.search(status, Boolean.TRUE.equals(overdue), pageRequest).stream().map(this::view).toList(),
@@ -107,7 +113,7 @@ public class RequestResource {
     @Operation(summary = "A subject's requests, oldest first, including those kept under the subject's pseudonym once "
             + "their erasure completed. Paged (page from 0, size 1-500, default 100); a Link "
             + "rel=\"next\" header names the next page")
-    public RestResponse<List<RequestView>> forSubject(@PathParam("subjectId") @SubjectId String subjectId,
+    public RestResponse<List<RequestView>> subjectRequests(@PathParam("subjectId") @SubjectId String subjectId,
             @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
         access.check(subjectId);
         PageRequest pageRequest = PageRequest.of(page, size);
@@ -128,7 +134,7 @@ public class RequestResource {
     @Operation(summary = "Extend once, before the first due date, with the reasons the subject is shown (Art. 12(3)): "
             + "dueAt becomes the earlier of the first due date plus two months and receipt plus three months; "
             + "after the first due date, a second time or on a closed request: 409")
-    public RequestView extend(@PathParam("id") String id, @Valid @NotNull Extension body) {
+    public RequestView extendRequest(@PathParam("id") String id, @Valid @NotNull Extension body) {
         return view(requests.extend(parse(id), body.reason(), caller.actor()));
     }
 
@@ -136,7 +142,7 @@ public class RequestResource {
     @Path("/requests/{id}/reject")
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Reject on a ground; the request then tells the subject where to complain (complaint)")
-    public RequestView reject(@PathParam("id") String id, @Valid @NotNull Rejection body) {
+    public RequestView rejectRequest(@PathParam("id") String id, @Valid @NotNull Rejection body) {
         return view(requests.reject(parse(id), body.ground(), body.detail(), caller.actor()));
     }
 
@@ -144,7 +150,7 @@ public class RequestResource {
     @Path("/requests/{id}/complete")
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Close a request whose answer was given; refused while recipients have not answered")
-    public RequestView complete(@PathParam("id") String id, @Valid Completion body) {
+    public RequestView completeRequest(@PathParam("id") String id, @Valid Completion body) {
         return view(requests.complete(parse(id), body == null ? null : body.note(), caller.actor()));
     }
 
@@ -172,7 +178,9 @@ public class RequestResource {
     @RolesAllowed({ Roles.DATA_SUBJECT, Roles.DPO })
     @Operation(summary = "Access and portability: a JSON bundle of what the platform holds on the subject; "
             + "the first copy is free, later copies are counted and carry the fee (Art. 15(3))")
-    public com.fasterxml.jackson.databind.node.ObjectNode export(@PathParam("id") String id) {
+    @APIResponse(responseCode = "200", description = "the bundle", content = @Content(mediaType = "application/json",
+            schema = @Schema(implementation = ExportBundle.class)))
+    public com.fasterxml.jackson.databind.node.ObjectNode exportRequest(@PathParam("id") String id) {
         RightsRequest request = visible(id);
         return exports.export(request.id, caller.actor(),
                 subject -> json.valueToTree(listing.allOfSubject(subject).stream().map(this::view).toList()));
