@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -31,8 +32,8 @@ import jakarta.ws.rs.core.UriInfo;
 @RolesAllowed(Roles.DPO)
 public class LegalHoldResource {
 
-    /** The answer of an on-demand sweep. */
-    public record SweepResult(int expired) {
+    /** The answer of an on-demand sweep: legal holds lifted because their end date came, holdings expired. */
+    public record SweepResult(int holdsLifted, int expired) {
     }
 
     private final LegalHoldService holds;
@@ -45,10 +46,16 @@ public class LegalHoldResource {
 
     @POST
     @Path("/legal-holds")
-    @Operation(summary = "Place a legal hold on a subject, a category, or both")
+    @Operation(summary = "Place a legal hold on a subject, a category, or both; with endsOn (an appeal period) it lifts "
+            + "itself on that day, at the first sweep")
+    @APIResponse(responseCode = "201", description = "placed; a LegalHoldPlaced event")
+    @APIResponse(responseCode = "400", description = "neither subject nor category, an unknown category, endsOn in the "
+            + "past (problem+json naming the field); nothing written")
+    @APIResponse(responseCode = "401", description = "no token")
+    @APIResponse(responseCode = "403", description = "not the dpo")
     public Response place(@Valid @NotNull LegalHoldRequest body) {
         var hold = holds.place(new LegalHoldService.PlaceHold(body.subjectId(), body.category(), body.caseReference(),
-                body.reason()));
+                body.reason(), body.endsOn()));
         return Response.status(Response.Status.CREATED).entity(LegalHoldResponse.of(hold)).build();
     }
 
@@ -65,16 +72,25 @@ public class LegalHoldResource {
 
     @DELETE
     @Path("/legal-holds/{holdId}")
-    @Operation(summary = "Lift a legal hold: what fell due meanwhile expires at the next sweep")
+    @Operation(summary = "Lift a legal hold: the proceedings ended today. Data whose rule restarts after a hold "
+            + "(restartAfterHold) is kept for the rule's limitation period from today; other data that fell due meanwhile "
+            + "expires at the next sweep")
+    @APIResponse(responseCode = "200", description = "lifted; endsOn is the end of the proceedings; a LegalHoldLifted event")
+    @APIResponse(responseCode = "401", description = "no token")
+    @APIResponse(responseCode = "403", description = "not the dpo")
+    @APIResponse(responseCode = "404", description = "no such hold")
+    @APIResponse(responseCode = "409", description = "already lifted")
     public LegalHoldResponse lift(@PathParam("holdId") String holdId) {
         return LegalHoldResponse.of(holds.lift(parse(holdId)));
     }
 
     @POST
     @Path("/sweeps")
-    @Operation(summary = "Run a sweep now; answers how many holdings it expired")
+    @Operation(summary = "Run a sweep now: lifts the holds whose end date came, then expires what fell due; answers how "
+            + "many of each")
     public SweepResult sweep() {
-        return new SweepResult(sweep.sweep());
+        var swept = sweep.sweep();
+        return new SweepResult(swept.holdsLifted(), swept.expired());
     }
 
     private static UUID parse(String holdId) {
