@@ -72,7 +72,7 @@ public class LegalHoldResource {
 
     @DELETE
     @Path("/legal-holds/{holdId}")
-    @Operation(summary = "Lift a legal hold: the proceedings ended today. Data whose rule restarts after a hold "
+    @Operation(summary = "Lift a legal hold: the proceedings ended today (or on the hold's endsOn, if that came first). Data whose rule restarts after a hold "
             + "(restartAfterHold) is kept for the rule's limitation period from today; other data that fell due meanwhile "
             + "expires at the next sweep")
     @APIResponse(responseCode = "200", description = "lifted; endsOn is the end of the proceedings; a LegalHoldLifted event")
