@@ -15,7 +15,10 @@ public enum Anchor {
     /** The day a subject's erasure completed (audit-evidence: what proves how it was handled). */
     ERASURE_COMPLETED;
 
-    /** Anchors that may not have happened yet when data starts being held: the holding waits for them. */
+    /**
+     * Anchors that may not have happened yet when data starts being held, and may never happen: the holding waits for
+     * them, at most until its rule's backstop after its last contact.
+     */
     public boolean mayBeInTheFuture() {
         return this == CONTRACT_END || this == CASE_CLOSED || this == UNSUBSCRIBE || this == END_OF_PROCEEDINGS;
     }

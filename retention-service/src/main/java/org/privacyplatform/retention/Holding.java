@@ -36,6 +36,20 @@ public class Holding extends PanacheEntityBase {
     @Column(name = "anchor_date")
     public LocalDate anchorDate;
 
+    /**
+     * The last incoming contact the holding system told of (the registration day unless it said otherwise): while
+     * the anchor has not come, the rule's backstop counts from it.
+     */
+    @Column(name = "last_contact_on", nullable = false)
+    public LocalDate lastContactOn;
+
+    /**
+     * The day the proceedings of the last legal hold lifted on it ended: a rule that restarts after a hold counts
+     * its limitation period from it. Null if no hold was ever lifted on it.
+     */
+    @Column(name = "proceedings_ended_on")
+    public LocalDate proceedingsEndedOn;
+
     @Column(name = "rule_id", nullable = false)
     public String ruleId;
 

@@ -1,5 +1,6 @@
 package org.privacyplatform.retention;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -33,6 +34,13 @@ public class LegalHold extends PanacheEntityBase {
 
     @Column(name = "lifted_at")
     public OffsetDateTime liftedAt;
+
+    /**
+     * The day the hold ends: set by the DPO for an appeal period (the sweep lifts the hold on that day), and set to
+     * the day of lifting when the DPO lifts it earlier. Restarted limitation periods count from it.
+     */
+    @Column(name = "ends_on")
+    public LocalDate endsOn;
 
     /** A hold naming a subject and a category keeps only that subject's data of that category. */
     public boolean appliesTo(Holding holding) {

@@ -45,6 +45,20 @@ public class RetentionRule extends PanacheEntityBase {
     @Column(nullable = false)
     public boolean statutory;
 
+    /**
+     * For a rule whose anchor may never come ({@link Anchor#mayBeInTheFuture()}): how long after its last contact a
+     * holding still waiting for its anchor falls due (ISO-8601). Null for every other rule.
+     */
+    public String backstop;
+
+    /** Lifting a legal hold on this rule's data restarts {@link #limitationPeriod} from the end of the proceedings. */
+    @Column(name = "restart_after_hold", nullable = false)
+    public boolean restartAfterHold;
+
+    /** The limitation period that restarts when a legal hold is lifted (ISO-8601); null unless restartAfterHold. */
+    @Column(name = "limitation_period")
+    public String limitationPeriod;
+
     @Column(nullable = false)
     public String ground;
 

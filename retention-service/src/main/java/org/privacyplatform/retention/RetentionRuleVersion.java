@@ -46,6 +46,13 @@ public class RetentionRuleVersion extends PanacheEntityBase {
 
     public boolean statutory;
     public String ground;
+    public String backstop;
+
+    @Column(name = "restart_after_hold")
+    public boolean restartAfterHold;
+
+    @Column(name = "limitation_period")
+    public String limitationPeriod;
 
     @Column(name = "changed_at")
     public OffsetDateTime changedAt;
@@ -63,6 +70,9 @@ public class RetentionRuleVersion extends PanacheEntityBase {
         v.consentPurpose = rule.consentPurpose;
         v.statutory = rule.statutory;
         v.ground = rule.ground;
+        v.backstop = rule.backstop;
+        v.restartAfterHold = rule.restartAfterHold;
+        v.limitationPeriod = rule.limitationPeriod;
         v.changedAt = rule.changedAt;
         return v;
     }

@@ -20,7 +20,8 @@ class LegalHoldTest {
     @Test
     void aHoldOnASubjectSuspendsExpiryUntilLifted() {
         String subject = RetentionApi.subject();
-        RetentionApi.register(subject, "fraud-alert", "2024-01-10").statusCode(201).body("dueOn", equalTo("2025-01-10"));
+        // call recordings do not restart a limitation period after a hold (fraud data does: LimitationRestartTest)
+        RetentionApi.register(subject, "call-recording", "2024-01-10").statusCode(201).body("dueOn", equalTo("2024-07-10"));
         String holdId = place("{\"subjectId\":\"" + subject + "\",\"caseReference\":\"RG 24/01234\",\"reason\":\"fraud litigation\"}")
                 .statusCode(201).extract().path("id");
 
@@ -29,6 +30,8 @@ class LegalHoldTest {
                 .body("[0].legalHolds[0].caseReference", equalTo("RG 24/01234"));
 
         lift(holdId).statusCode(200).body("liftedAt", org.hamcrest.Matchers.notNullValue());
+        RetentionApi.schedule(subject).body("[0].dueOn", equalTo("2024-07-10"))
+                .body("[0].proceedingsEndedOn", org.hamcrest.Matchers.nullValue());
         RetentionApi.sweep();
         RetentionApi.schedule(subject).body("[0].status", equalTo("EXPIRED"));
 

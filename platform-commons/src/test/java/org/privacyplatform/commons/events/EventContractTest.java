@@ -118,6 +118,30 @@ class EventContractTest {
     }
 
     @Test
+    void retentionEventsCarryBackstopsRestartsAndHoldEndsAndStillAcceptWhatWasWrittenBefore() throws Exception {
+        String before = "{\"ruleId\":\"newsletter\",\"version\":1,\"category\":\"newsletter\",\"anchor\":\"UNSUBSCRIBE\","
+                + "\"period\":\"P0D\",\"endAction\":\"DELETE\",\"archivePeriod\":null,\"consentPurpose\":\"newsletter\","
+                + "\"statutory\":false,\"changedAt\":\"2026-11-27T10:00:00Z\"}";
+        String now = before.replace("\"changedAt\"", "\"backstop\":\"P3Y\",\"restartAfterHold\":false,"
+                + "\"limitationPeriod\":null,\"changedAt\"");
+        assertThat(contract.violations("RetentionRuleChanged", json.readTree(before))).isEmpty();
+        assertThat(contract.violations("RetentionRuleChanged", json.readTree(now))).isEmpty();
+        assertThat(contract.violations("RetentionRuleChanged", json.readTree(now.replace("\"P3Y\"", "\"three years\""))))
+                .extracting(EventContract.Violation::field).containsExactly("backstop");
+        assertThat(contract.violations("RetentionRuleChanged", json.readTree(now.replace("\"restartAfterHold\":false",
+                "\"restartAfterHold\":\"yes\"")))).extracting(EventContract.Violation::field).containsExactly("restartAfterHold");
+
+        String hold = "5e0f6a8e-1d2c-4b7a-9c3d-2e1f0a9b8c7d";
+        assertThat(contract.violations("LegalHoldPlaced", json.readTree("{\"holdId\":\"" + hold + "\",\"subjectId\":\""
+                + ALICE + "\",\"category\":null,\"placedAt\":\"2026-11-27T10:00:00Z\",\"endsOn\":\"2027-02-28\"}"))).isEmpty();
+        assertThat(contract.violations("LegalHoldLifted", json.readTree("{\"holdId\":\"" + hold + "\",\"subjectId\":null,"
+                + "\"category\":\"fraud-case\",\"liftedAt\":\"2026-11-27T10:00:00Z\",\"endedOn\":\"2024-02-29\"}"))).isEmpty();
+        assertThat(contract.violations("LegalHoldLifted", json.readTree("{\"holdId\":\"" + hold + "\","
+                + "\"liftedAt\":\"2026-11-27T10:00:00Z\",\"endedOn\":\"29/02/2024\"}")))
+                .extracting(EventContract.Violation::field).containsExactly("endedOn");
+    }
+
+    @Test
     void violationsNameEachField() {
         JsonNode data = json.createObjectNode().put("subjectId", "not a subject id!").put("purposeId", "newsletter");
 

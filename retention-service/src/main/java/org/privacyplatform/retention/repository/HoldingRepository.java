@@ -49,6 +49,29 @@ public class HoldingRepository implements PanacheRepositoryBase<Holding, UUID> {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();
     }
 
+    /**
+     * The next {@code limit} held items, by id after {@code after} (null: from the first), that a legal hold on
+     * {@code subjectId} and/or {@code category} keeps, among {@code categories}.
+     */
+    public List<Holding> heldUnder(String subjectId, String category, List<String> categories, UUID after, int limit) {
+        StringBuilder query = new StringBuilder("status = :held and category in :categories");
+        io.quarkus.panache.common.Parameters parameters = io.quarkus.panache.common.Parameters.with("held", HoldingStatus.HELD)
+                .and("categories", categories);
+        if (subjectId != null) {
+            query.append(" and subjectId = :subject");
+            parameters.and("subject", subjectId);
+        }
+        if (category != null) {
+            query.append(" and category = :category");
+            parameters.and("category", category);
+        }
+        if (after != null) {
+            query.append(" and id > :after");
+            parameters.and("after", after);
+        }
+        return find(query.append(" order by id").toString(), parameters).range(0, limit - 1).list();
+    }
+
     public List<Holding> heldInCategory(String category, int offset, int limit) {
         return find("category = ?1 and status = ?2 order by id", category, HoldingStatus.HELD).range(offset, offset + limit - 1)
                 .list();

@@ -30,6 +30,15 @@ public class LegalHoldRepository implements PanacheRepositoryBase<LegalHold, UUI
                 .setParameter(1, subjectId).setParameter(2, pseudonym).executeUpdate();
     }
 
+    /** Up to {@code limit} standing holds whose end date came, locked; those another transaction holds are skipped. */
+    @SuppressWarnings("unchecked")
+    public List<LegalHold> lockEnded(java.time.LocalDate today, int limit) {
+        return getEntityManager().createNativeQuery("""
+                select * from legal_hold where lifted_at is null and ends_on <= ?1
+                order by ends_on, id limit ?2 for update skip locked""", LegalHold.class)
+                .setParameter(1, today).setParameter(2, limit).getResultList();
+    }
+
     /** A page of the legal holds (standing ones only, or all), oldest first, with one more if another page follows. */
     public List<LegalHold> listAll(boolean activeOnly, PageRequest page) {
         return (activeOnly ? find("liftedAt is null order by placedAt, id") : find("order by placedAt, id"))

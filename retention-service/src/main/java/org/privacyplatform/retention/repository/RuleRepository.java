@@ -25,6 +25,11 @@ public class RuleRepository implements PanacheRepositoryBase<RetentionRule, Stri
         return find("category", category).firstResultOptional();
     }
 
+    /** The rules whose limitation period restarts when a legal hold on their data is lifted. */
+    public List<RetentionRule> restartingAfterHold() {
+        return list("restartAfterHold", true);
+    }
+
     public List<RetentionRule> forConsentPurpose(String purposeId) {
         return list("consentPurpose", purposeId);
     }

@@ -42,12 +42,21 @@ public class HoldingResource {
     @POST
     @Path("/holdings")
     @RolesAllowed(Roles.SERVICE)
-    @Operation(summary = "Register a holding, or move its anchor (201 registered, 200 moved)")
-    @APIResponse(responseCode = "201", description = "registered", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScheduleItem.class)))
-    @APIResponse(responseCode = "200", description = "its anchor moved", content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScheduleItem.class)))
-    public RestResponse<ScheduleItem> registerHolding(@PathParam("subjectId") @SubjectId String subjectId, @Valid @NotNull HoldingRequest body) {
+    @Operation(summary = "Register a holding, or move its anchor or record its last contact (201 registered, 200 "
+            + "changed). Without an anchor (one that may never come) it falls due at the rule's backstop after its last "
+            + "contact")
+    @APIResponse(responseCode = "201", description = "registered, with its rule, version and dates",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScheduleItem.class)))
+    @APIResponse(responseCode = "200", description = "the same category/system/reference, anchor or last contact moved",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ScheduleItem.class)))
+    @APIResponse(responseCode = "400", description = "unknown category; an anchor or last contact in the future; no anchor "
+            + "where the clock has started (problem+json naming the field); nothing written")
+    @APIResponse(responseCode = "401", description = "no token")
+    @APIResponse(responseCode = "403", description = "not a calling system (role service)")
+    public RestResponse<ScheduleItem> registerHolding(@PathParam("subjectId") @SubjectId String subjectId,
+            @Valid @NotNull HoldingRequest body) {
         var registered = holdings.register(new HoldingService.RegisterHolding(subjectId, body.category(), body.system(),
-                body.reference(), body.anchorDate()));
+                body.reference(), body.anchorDate(), body.lastContactOn()));
         return RestResponse.status(registered.created() ? Response.Status.CREATED : Response.Status.OK,
                 ScheduleItem.of(registered.scheduled()));
     }

@@ -1,6 +1,5 @@
 package org.privacyplatform.retention.rest;
 
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.jboss.resteasy.reactive.ResponseStatus;
@@ -8,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -34,8 +34,8 @@ import jakarta.ws.rs.core.UriInfo;
 @RolesAllowed(Roles.DPO)
 public class LegalHoldResource {
 
-    /** The answer of an on-demand sweep. */
-    public record SweepResult(int expired) {
+    /** The answer of an on-demand sweep: legal holds lifted because their end date came, holdings expired. */
+    public record SweepResult(int holdsLifted, int expired) {
     }
 
     private final LegalHoldService holds;
@@ -48,13 +48,18 @@ public class LegalHoldResource {
 
     @POST
     @Path("/legal-holds")
-    @Operation(summary = "Place a legal hold on a subject, a category, or both")
+    @Operation(summary = "Place a legal hold on a subject, a category, or both; with endsOn (an appeal period) it lifts "
+            + "itself on that day, at the first sweep")
     @ResponseStatus(201)
-    @APIResponse(responseCode = "201", description = "placed", content = @Content(mediaType = "application/json",
-            schema = @Schema(implementation = LegalHoldResponse.class)))
+    @APIResponse(responseCode = "201", description = "placed; a LegalHoldPlaced event",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LegalHoldResponse.class)))
+    @APIResponse(responseCode = "400", description = "neither subject nor category, an unknown category, endsOn in the "
+            + "past (problem+json naming the field); nothing written")
+    @APIResponse(responseCode = "401", description = "no token")
+    @APIResponse(responseCode = "403", description = "not the dpo")
     public LegalHoldResponse placeLegalHold(@Valid @NotNull LegalHoldRequest body) {
         var hold = holds.place(new LegalHoldService.PlaceHold(body.subjectId(), body.category(), body.caseReference(),
-                body.reason()));
+                body.reason(), body.endsOn()));
         return LegalHoldResponse.of(hold);
     }
 
@@ -71,16 +76,26 @@ public class LegalHoldResource {
 
     @DELETE
     @Path("/legal-holds/{holdId}")
-    @Operation(summary = "Lift a legal hold: what fell due meanwhile expires at the next sweep")
+    @Operation(summary = "Lift a legal hold: the proceedings ended today (or on the hold's endsOn, if that came first). Data whose rule restarts after a hold "
+            + "(restartAfterHold) is kept for the rule's limitation period from today; other data that fell due meanwhile "
+            + "expires at the next sweep")
+    @APIResponse(responseCode = "200", description = "lifted; endsOn is the end of the proceedings; a LegalHoldLifted event",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = LegalHoldResponse.class)))
+    @APIResponse(responseCode = "401", description = "no token")
+    @APIResponse(responseCode = "403", description = "not the dpo")
+    @APIResponse(responseCode = "404", description = "no such hold")
+    @APIResponse(responseCode = "409", description = "already lifted")
     public LegalHoldResponse liftLegalHold(@PathParam("holdId") String holdId) {
         return LegalHoldResponse.of(holds.lift(parse(holdId)));
     }
 
     @POST
     @Path("/sweeps")
-    @Operation(summary = "Run a sweep now; answers how many holdings it expired")
+    @Operation(summary = "Run a sweep now: lifts the holds whose end date came, then expires what fell due; answers how "
+            + "many of each")
     public SweepResult runSweep() {
-        return new SweepResult(sweep.sweep());
+        var swept = sweep.sweep();
+        return new SweepResult(swept.holdsLifted(), swept.expired());
     }
 
     private static UUID parse(String holdId) {

@@ -1,6 +1,5 @@
 package org.privacyplatform.retention.rest;
 
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.jboss.resteasy.reactive.RestQuery;
@@ -12,6 +11,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.privacyplatform.commons.security.Roles;
 import org.privacyplatform.retention.service.RuleService;
@@ -68,14 +68,23 @@ public class PolicyResource {
     @PUT
     @Path("/{policyId}")
     @RolesAllowed(Roles.DPO)
-    @Operation(summary = "Create or change a rule: a new version, an event, and the category's holdings rescheduled")
-    @APIResponse(responseCode = "201", description = "created", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyResponse.class)))
-    @APIResponse(responseCode = "200", description = "changed: a new version", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyResponse.class)))
+    @Operation(summary = "Create or change a rule (its backstop and limitation restart included): a new version, a "
+            + "RetentionRuleChanged event, and the category's holdings rescheduled")
+    @APIResponse(responseCode = "201", description = "created, version 1", content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyResponse.class)))
+    @APIResponse(responseCode = "200", description = "changed (a new version), or unchanged (the same version)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = PolicyResponse.class)))
+    @APIResponse(responseCode = "400", description = "a period, archive period, backstop or limitation period that does "
+            + "not parse or is negative; an ARCHIVE rule without archive period; a backstop on an anchor that is always "
+            + "known; a limitation period without restartAfterHold (problem+json naming the field); nothing written")
+    @APIResponse(responseCode = "401", description = "no token")
+    @APIResponse(responseCode = "403", description = "not the dpo")
+    @APIResponse(responseCode = "409", description = "the category has another rule, or the rule governs another category")
     public RestResponse<PolicyResponse> changePolicy(@PathParam("policyId") @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE) String policyId,
             @Valid @NotNull PolicyRequest body) {
         var changed = rules.change(new RuleService.RuleChange(policyId, body.category(), body.description(), body.anchor(),
                 body.period(), body.endAction(), body.archivePeriod(), body.consentPurpose(),
-                Boolean.TRUE.equals(body.statutory()), body.ground()));
+                Boolean.TRUE.equals(body.statutory()), body.ground(), body.backstop(),
+                Boolean.TRUE.equals(body.restartAfterHold()), body.limitationPeriod()));
         return RestResponse.status(changed.created() ? Response.Status.CREATED : Response.Status.OK,
                 PolicyResponse.of(changed.rule()));
     }

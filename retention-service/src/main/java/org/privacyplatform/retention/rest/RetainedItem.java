@@ -12,7 +12,8 @@ import org.privacyplatform.retention.service.HoldingService;
  */
 public record RetainedItem(String holdingId, String keptUnder, String subjectKey, String system, String category,
         String reference, String what, String ruleId, int ruleVersion, String ruleGround, LocalDate anchorDate,
-        LocalDate archiveFrom, LocalDate dueOn, List<ScheduleItem.Hold> legalHolds) {
+        LocalDate lastContactOn, LocalDate proceedingsEndedOn, LocalDate archiveFrom, LocalDate dueOn,
+        List<ScheduleItem.Hold> legalHolds) {
 
     /** The key a record is kept under. */
     public static final String PSEUDONYM = "PSEUDONYM";
@@ -23,7 +24,8 @@ public record RetainedItem(String holdingId, String keptUnder, String subjectKey
         var h = s.holding();
         return new RetainedItem(h.id.toString(), retained.underPseudonym() ? PSEUDONYM : SUBJECT_ID, h.subjectId, h.system,
                 h.category, h.reference, s.rule() == null ? null : s.rule().description, h.ruleId, h.ruleVersion,
-                s.rule() == null ? null : s.rule().ground, h.anchorDate, h.archiveFrom, h.dueOn,
+                s.rule() == null ? null : s.rule().ground, h.anchorDate, h.lastContactOn, h.proceedingsEndedOn,
+                h.archiveFrom, h.dueOn,
                 s.legalHolds().stream().map(l -> new ScheduleItem.Hold(l.id.toString(), l.caseReference)).toList());
     }
 }

@@ -44,10 +44,20 @@ public class HoldingService {
     /** One evidence holding per subject: a later erasure moves its anchor. */
     public static final String EVIDENCE_REFERENCE = "erasure-evidence";
 
-    /** What a platform service registers. */
+    /**
+     * What a platform service registers. {@code lastContactOn} is the last incoming contact it knows of: null keeps
+     * what was recorded (the registration day for a new holding).
+     */
     public record RegisterHolding(String subjectId, String category, String system, String reference,
-            LocalDate anchorDate) {
+            LocalDate anchorDate, LocalDate lastContactOn) {
+
+        public RegisterHolding(String subjectId, String category, String system, String reference, LocalDate anchorDate) {
+            this(subjectId, category, system, reference, anchorDate, null);
+        }
     }
+
+    /** How many held items a legal hold's lift restarts per flush. */
+    private static final int RESTART_BATCH = 1000;
 
     public record Registered(ScheduledHolding scheduled, boolean created) {
     }
@@ -85,6 +95,10 @@ public class HoldingService {
         if (command.anchorDate() != null && command.anchorDate().isAfter(today())) {
             throw ProblemException.badRequest("anchorDate", "the anchor date " + command.anchorDate() + " is in the future");
         }
+        if (command.lastContactOn() != null && command.lastContactOn().isAfter(today())) {
+            throw ProblemException.badRequest("lastContactOn",
+                    "the last contact " + command.lastContactOn() + " is in the future");
+        }
         if (command.anchorDate() == null && !rule.anchor.mayBeInTheFuture()) {
             throw ProblemException.badRequest("anchorDate",
                     "category '" + rule.category + "' counts from " + rule.anchor + ": the anchor date is required");
@@ -101,6 +115,10 @@ public class HoldingService {
             holding.system = command.system();
             holding.reference = command.reference();
             holding.registeredAt = now;
+            holding.lastContactOn = today();
+        }
+        if (command.lastContactOn() != null) {
+            holding.lastContactOn = command.lastContactOn();
         }
         holding.anchorDate = command.anchorDate();
         holding.status = HoldingStatus.HELD;
@@ -231,8 +249,40 @@ public class HoldingService {
         return pseudonym;
     }
 
+    /**
+     * The proceedings a legal hold stood for ended on {@code endedOn}: every held item the hold kept whose rule restarts
+     * after a hold now falls due no earlier than its limitation period counted from that day. Batched, so that a
+     * category hold over many holdings never loads them all at once. Returns how many were restarted.
+     */
+    public int proceedingsEnded(LegalHold hold, LocalDate endedOn) {
+        Map<String, RetentionRule> restarting = new LinkedHashMap<>();
+        rules.restartingAfterHold().forEach(r -> restarting.put(r.category, r));
+        if (restarting.isEmpty() || (hold.category != null && !restarting.containsKey(hold.category))) {
+            return 0;
+        }
+        OffsetDateTime now = now();
+        int restarted = 0;
+        UUID after = null;
+        List<Holding> batch;
+        do {
+            batch = holdings.heldUnder(hold.subjectId, hold.category, List.copyOf(restarting.keySet()), after, RESTART_BATCH);
+            for (Holding holding : batch) {
+                if (holding.proceedingsEndedOn == null || endedOn.isAfter(holding.proceedingsEndedOn)) {
+                    holding.proceedingsEndedOn = endedOn;
+                }
+                schedule(holding, restarting.get(holding.category), now);
+                after = holding.id;
+            }
+            restarted += batch.size();
+            holdings.flush();
+            holdings.getEntityManager().clear();
+        } while (batch.size() == RESTART_BATCH);
+        return restarted;
+    }
+
     private void schedule(Holding holding, RetentionRule rule, OffsetDateTime now) {
-        RetentionClock.Dates dates = retentionClock.datesFor(rule, holding.anchorDate);
+        RetentionClock.Dates dates = retentionClock.datesFor(rule, holding.anchorDate, holding.lastContactOn,
+                holding.proceedingsEndedOn);
         holding.archiveFrom = dates.archiveFrom();
         holding.dueOn = dates.dueOn();
         holding.ruleId = rule.id;

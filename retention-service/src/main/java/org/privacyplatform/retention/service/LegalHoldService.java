@@ -1,7 +1,9 @@
 package org.privacyplatform.retention.service;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -17,24 +19,33 @@ import org.privacyplatform.retention.repository.LegalHoldRepository;
 import org.privacyplatform.retention.repository.RuleRepository;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
-/** Legal holds: litigation suspends expiry of a subject's data, or of a whole category. */
+/**
+ * Legal holds: litigation suspends expiry of a subject's data, or of a whole category. When a hold ends (the DPO lifts
+ * it, or the day the DPO set for it comes), the limitation period of the data it kept restarts from the end of the
+ * proceedings where its rule says so.
+ */
 @ApplicationScoped
 @Transactional
 public class LegalHoldService {
 
-    public record PlaceHold(String subjectId, String category, String caseReference, String reason) {
+    /** {@code endsOn}: the day the hold lifts itself (an appeal period), or null until the DPO lifts it. */
+    public record PlaceHold(String subjectId, String category, String caseReference, String reason, LocalDate endsOn) {
     }
 
     private final LegalHoldRepository holds;
     private final RuleRepository rules;
+    private final HoldingService holdings;
     private final Outbox outbox;
     private final Clock clock;
 
-    public LegalHoldService(LegalHoldRepository holds, RuleRepository rules, Outbox outbox, Clock clock) {
+    public LegalHoldService(LegalHoldRepository holds, RuleRepository rules, HoldingService holdings, Outbox outbox,
+            Clock clock) {
         this.holds = holds;
         this.rules = rules;
+        this.holdings = holdings;
         this.outbox = outbox;
         this.clock = clock;
     }
@@ -46,34 +57,72 @@ public class LegalHoldService {
         if (command.category() != null && rules.byCategory(command.category()).isEmpty()) {
             throw ProblemException.badRequest("category", "no retention rule for category '" + command.category() + "'");
         }
+        if (command.endsOn() != null && command.endsOn().isBefore(today())) {
+            throw ProblemException.badRequest("endsOn", "the hold's end " + command.endsOn()
+                    + " is in the past: a hold ends today at the earliest");
+        }
         LegalHold hold = new LegalHold();
         hold.id = UUID.randomUUID();
         hold.subjectId = command.subjectId();
         hold.category = command.category();
         hold.caseReference = command.caseReference();
         hold.reason = command.reason();
-        hold.placedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+        hold.endsOn = command.endsOn();
+        hold.placedAt = now();
         holds.persist(hold);
         outbox.record(EventType.LEGAL_HOLD_PLACED.topic().orElseThrow(), EventType.LEGAL_HOLD_PLACED.ceType(), key(hold),
-                hold.subjectId, new LegalHoldPlaced(hold.id.toString(), hold.subjectId, hold.category, hold.placedAt));
+                hold.subjectId, new LegalHoldPlaced(hold.id.toString(), hold.subjectId, hold.category, hold.placedAt,
+                        hold.endsOn));
         return hold;
     }
 
+    /** The DPO lifts a hold: the proceedings ended today (or on the end date set for it, if that came first). */
     public LegalHold lift(UUID holdId) {
-        LegalHold hold = holds.findByIdOptional(holdId, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE)
+        LegalHold hold = holds.findByIdOptional(holdId, LockModeType.PESSIMISTIC_WRITE)
                 .orElseThrow(() -> ProblemException.notFound("no legal hold " + holdId));
         if (hold.liftedAt != null) {
             throw ProblemException.conflict("legal hold " + holdId + " was already lifted at " + hold.liftedAt);
         }
-        hold.liftedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
-        outbox.record(EventType.LEGAL_HOLD_LIFTED.topic().orElseThrow(), EventType.LEGAL_HOLD_LIFTED.ceType(), key(hold),
-                hold.subjectId, new LegalHoldLifted(hold.id.toString(), hold.subjectId, hold.category, hold.liftedAt));
+        LocalDate today = today();
+        end(hold, hold.endsOn != null && hold.endsOn.isBefore(today) ? hold.endsOn : today);
         return hold;
+    }
+
+    /**
+     * One transaction of the sweep: lifts up to {@code limit} holds whose end date came, each counted as ended on its
+     * end date however late the sweep runs. Holds another sweep is lifting are skipped. Returns how many it lifted.
+     */
+    public int liftEnded(int limit) {
+        List<UUID> ended = holds.lockEnded(today(), limit).stream().map(h -> h.id).toList();
+        for (UUID id : ended) {
+            LegalHold hold = holds.findById(id); // managed again: each lift clears the persistence context
+            end(hold, hold.endsOn);
+        }
+        return ended.size();
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
     public List<LegalHold> list(boolean activeOnly, PageRequest page) {
         return holds.listAll(activeOnly, page);
+    }
+
+    private void end(LegalHold hold, LocalDate endedOn) {
+        hold.liftedAt = now();
+        hold.endsOn = endedOn;
+        outbox.record(EventType.LEGAL_HOLD_LIFTED.topic().orElseThrow(), EventType.LEGAL_HOLD_LIFTED.ceType(), key(hold),
+                hold.subjectId, new LegalHoldLifted(hold.id.toString(), hold.subjectId, hold.category, hold.liftedAt,
+                        endedOn));
+        holds.flush();
+        // last: it flushes and clears the persistence context batch by batch
+        holdings.proceedingsEnded(hold, endedOn);
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
     }
 
     /** Events about a subject's hold are keyed by the subject; a category hold by its category. */

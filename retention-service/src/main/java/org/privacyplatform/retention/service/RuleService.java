@@ -28,10 +28,28 @@ import jakarta.transaction.Transactional;
 @Transactional
 public class RuleService {
 
-    /** A rule as the DPO writes it. */
+    /**
+     * A rule as the DPO writes it. {@code backstop} null on a rule whose anchor may never come means the default
+     * ({@link #DEFAULT_BACKSTOP}); {@code limitationPeriod} null on a rule that restarts after a legal hold means
+     * {@link #DEFAULT_LIMITATION_PERIOD}.
+     */
     public record RuleChange(String ruleId, String category, String description, Anchor anchor, String period,
-            EndAction endAction, String archivePeriod, String consentPurpose, boolean statutory, String ground) {
+            EndAction endAction, String archivePeriod, String consentPurpose, boolean statutory, String ground,
+            String backstop, boolean restartAfterHold, String limitationPeriod) {
+
+        /** The change with its defaults filled in: what the rule will say. */
+        RuleChange withDefaults() {
+            return new RuleChange(ruleId, category, description, anchor, period, endAction, archivePeriod, consentPurpose,
+                    statutory, ground, backstop == null && anchor.mayBeInTheFuture() ? DEFAULT_BACKSTOP : backstop,
+                    restartAfterHold, limitationPeriod == null && restartAfterHold ? DEFAULT_LIMITATION_PERIOD
+                            : limitationPeriod);
+        }
     }
+
+    /** Three years without contact: the CNIL's guidance for prospects, applied to every anchor that may never come. */
+    public static final String DEFAULT_BACKSTOP = "P3Y";
+    /** The civil and commercial limitation period (French Civil Code, art. 2224; commercial code, art. L110-4). */
+    public static final String DEFAULT_LIMITATION_PERIOD = "P5Y";
 
     public record Changed(RetentionRule rule, boolean created, boolean changed) {
     }
@@ -69,8 +87,9 @@ public class RuleService {
         return rules.versions(ruleId, page);
     }
 
-    public Changed change(RuleChange change) {
-        validate(change);
+    public Changed change(RuleChange requested) {
+        validate(requested);
+        RuleChange change = requested.withDefaults();
         RetentionRule rule = rules.findById(change.ruleId(), jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
         boolean created = rule == null;
         if (created) {
@@ -95,6 +114,9 @@ public class RuleService {
         rule.consentPurpose = change.consentPurpose();
         rule.statutory = change.statutory();
         rule.ground = change.ground();
+        rule.backstop = change.backstop();
+        rule.restartAfterHold = change.restartAfterHold();
+        rule.limitationPeriod = change.limitationPeriod();
         rule.version += 1;
         rule.changedAt = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
         if (created) {
@@ -104,7 +126,8 @@ public class RuleService {
         reschedule(rule);
         outbox.recordWithoutSubject(EventType.RETENTION_RULE_CHANGED, "rule:" + rule.id,
                 new RetentionRuleChanged(rule.id, rule.version, rule.category, rule.anchor.name(), rule.period,
-                        rule.endAction.name(), rule.archivePeriod, rule.consentPurpose, rule.statutory, rule.changedAt));
+                        rule.endAction.name(), rule.archivePeriod, rule.consentPurpose, rule.statutory, rule.backstop,
+                        rule.restartAfterHold, rule.limitationPeriod, rule.changedAt));
         return new Changed(rule, created, true);
     }
 
@@ -114,7 +137,8 @@ public class RuleService {
         for (int offset = 0;; offset += RESCHEDULE_BATCH) {
             List<Holding> batch = holdings.heldInCategory(rule.category, offset, RESCHEDULE_BATCH);
             for (Holding holding : batch) {
-                RetentionClock.Dates dates = retentionClock.datesFor(rule, holding.anchorDate);
+                RetentionClock.Dates dates = retentionClock.datesFor(rule, holding.anchorDate, holding.lastContactOn,
+                        holding.proceedingsEndedOn);
                 holding.archiveFrom = dates.archiveFrom();
                 holding.dueOn = dates.dueOn();
                 holding.ruleId = rule.id;
@@ -134,7 +158,9 @@ public class RuleService {
                 && Objects.equals(rule.period, change.period()) && rule.endAction == change.endAction()
                 && Objects.equals(rule.archivePeriod, change.archivePeriod())
                 && Objects.equals(rule.consentPurpose, change.consentPurpose()) && rule.statutory == change.statutory()
-                && Objects.equals(rule.ground, change.ground());
+                && Objects.equals(rule.ground, change.ground()) && Objects.equals(rule.backstop, change.backstop())
+                && rule.restartAfterHold == change.restartAfterHold()
+                && Objects.equals(rule.limitationPeriod, change.limitationPeriod());
     }
 
     private static void validate(RuleChange change) {
@@ -146,6 +172,21 @@ public class RuleService {
             requirePeriod("archivePeriod", change.archivePeriod());
         } else if (change.archivePeriod() != null) {
             throw ProblemException.badRequest("archivePeriod", "only an ARCHIVE rule has an archive period");
+        }
+        if (change.backstop() != null) {
+            if (!change.anchor().mayBeInTheFuture()) {
+                throw ProblemException.badRequest("backstop", "only a rule whose anchor may never come (CONTRACT_END, "
+                        + "CASE_CLOSED, UNSUBSCRIBE, END_OF_PROCEEDINGS) has a backstop; " + change.anchor()
+                        + " is always known when data is registered");
+            }
+            requirePeriod("backstop", change.backstop());
+        }
+        if (change.limitationPeriod() != null) {
+            if (!change.restartAfterHold()) {
+                throw ProblemException.badRequest("limitationPeriod",
+                        "only a rule that restarts after a legal hold (restartAfterHold) has a limitation period");
+            }
+            requirePeriod("limitationPeriod", change.limitationPeriod());
         }
     }
 
