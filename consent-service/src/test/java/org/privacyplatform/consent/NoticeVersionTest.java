@@ -122,6 +122,8 @@ class NoticeVersionTest {
         given().auth().oauth2(token).when().get("/subjects/{s}/consents/history", subject).then().statusCode(200)
                 .body("[0].noticeVersion", org.hamcrest.Matchers.equalTo("1.0"))
                 .body("[0].privacyNoticeVersion", org.hamcrest.Matchers.equalTo(version));
+        // and the audit log's copy of the grant says so too
+        assertThat(consentEvents.await(subject, "ConsentGranted").data().path("privacyNoticeVersion").asInt()).isEqualTo(version);
 
         String other = "notice-" + java.util.UUID.randomUUID();
         String otherToken = org.privacyplatform.commons.testing.TestTokens.dataSubject(other);
