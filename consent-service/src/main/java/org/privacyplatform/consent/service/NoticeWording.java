@@ -20,6 +20,8 @@ public final class NoticeWording {
     private static final Map<String, String[]> LABELS = Map.ofEntries(
             Map.entry("title", new String[] { "Privacy notice", "Politique de confidentialité" }),
             Map.entry("version", new String[] { "Version %d, published %s.", "Version %d, publiée le %s." }),
+            Map.entry("generated", new String[] { "Generated on %s from notice version %d (catalogue version %d).",
+                    "Généré le %s à partir de la version %d de la notice (version %d du catalogue)." }),
             Map.entry("who", new String[] { "Who processes your data", "Qui traite vos données" }),
             Map.entry("controller", new String[] { "Controller", "Responsable du traitement" }),
             Map.entry("dpo", new String[] { "Data protection officer", "Délégué à la protection des données" }),

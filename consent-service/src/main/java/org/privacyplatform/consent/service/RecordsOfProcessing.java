@@ -111,7 +111,8 @@ public class RecordsOfProcessing {
     public static String html(Record record) {
         String lang = record.language();
         Document doc = new Document(lang, label("record", lang)).heading(1, label("record", lang))
-                .paragraph(String.format(label("version", lang), record.noticeVersion(), record.generatedAt().toLocalDate()));
+                .paragraph(String.format(label("generated", lang), record.generatedAt().toLocalDate(), record.noticeVersion(),
+                        record.catalogueVersion()));
         for (Entry entry : record.entries()) {
             List<List<String>> rows = new ArrayList<>();
             entry.fields().forEach((field, value) -> rows.add(List.of(field, value == null ? "" : value)));
