@@ -50,6 +50,35 @@ class AuditLogTest {
     }
 
     @Test
+    void aPublishedPrivacyNoticeBecomesALeafWithTheHashesOfItsTexts() {
+        // as the consent service writes it: about no subject, keyed "notice", the SHA-256 of each language's text
+        String id = UUID.randomUUID().toString();
+        String en = sha256Hex("the notice in English " + id);
+        String fr = sha256Hex("la notice en français " + id);
+        String data = "{\"noticeVersion\":7,\"catalogueVersion\":2,\"contentHash\":\"" + sha256Hex(id)
+                + "\",\"textHashes\":{\"en\":\"" + en + "\",\"fr\":\"" + fr + "\"},\"publishedAt\":\"2026-11-27T10:00:00Z\"}";
+        kafka.sendAll(List.of(EventProbe.withHeader(EventProbe.record(Topics.CONSENT, id, "NoticePublished", "notice", data),
+                "ce_subject", null)));
+        AuditApi.awaitLeaf(id);
+
+        JsonPath leaf = given().auth().oauth2(TestTokens.auditor()).when().get("/audit/events/{id}", id).then()
+                .statusCode(200).body("event.type", equalTo("NoticePublished")).body("topic", equalTo(Topics.CONSENT))
+                .body("event.data.textHashes.en", equalTo(en)).body("event.data.textHashes.fr", equalTo(fr))
+                .extract().jsonPath();
+        assertThat(leaf.getString("canonical")).contains("\"textHashes\":{\"en\":\"" + en + "\",\"fr\":\"" + fr + "\"}");
+        given().auth().oauth2(TestTokens.auditor()).queryParam("type", "NoticePublished").when().get("/audit/events")
+                .then().statusCode(200).body("items.event.id", hasItem(id));
+    }
+
+    private static String sha256Hex(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
     void eventsOfAllThreeTopicsBecomeLeavesHashedAsRfc9162Says() throws Exception {
         String subject = AuditApi.subject();
         String consent = AuditApi.publishAndAwait(kafka, Topics.CONSENT, "ConsentGranted", subject);

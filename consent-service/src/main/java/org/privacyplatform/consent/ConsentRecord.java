@@ -36,6 +36,10 @@ public class ConsentRecord extends PanacheEntityBase {
     @Column(name = "notice_version", nullable = false, updatable = false)
     public String noticeVersion;
 
+    /** The version of the whole privacy notice shown beside the purpose's notice, where the frontend said so. */
+    @Column(name = "privacy_notice_version", updatable = false)
+    public Integer privacyNoticeVersion;
+
     @Column(nullable = false, updatable = false)
     public String source;
 

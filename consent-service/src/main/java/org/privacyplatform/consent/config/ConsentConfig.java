@@ -19,6 +19,16 @@ public interface ConsentConfig {
     @WithDefault("PT1M")
     java.time.Duration decisionCacheMaxAge();
 
+    CatalogueSettings catalogue();
+
+    interface CatalogueSettings {
+        /**
+         * A JSON file holding the catalogue written at the first start, when the database holds none: a company's
+         * own policy instead of the reference one shipped on the class path. Later changes go through PUT /catalogue.
+         */
+        java.util.Optional<java.nio.file.Path> seed();
+    }
+
     interface Expiry {
         /** How often the expiry job looks for lapsed grants (read by its {@code @Scheduled}; "off" disables it). */
         @WithDefault("PT1H")

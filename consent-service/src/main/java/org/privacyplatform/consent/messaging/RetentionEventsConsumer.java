@@ -5,10 +5,11 @@ import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.privacyplatform.commons.events.CloudEvent;
 import org.privacyplatform.commons.events.EventData;
-import org.privacyplatform.commons.events.EventType;
 import org.privacyplatform.commons.events.RetentionExpired;
+import org.privacyplatform.commons.events.RetentionRuleChanged;
 import org.privacyplatform.commons.messaging.Deliveries;
 import org.privacyplatform.consent.service.ConsentService;
+import org.privacyplatform.consent.service.RetentionRuleService;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -19,7 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * What the retention service decides and the consent service must apply: when an erased subject's evidence
  * (category {@code audit-evidence}, held under their pseudonym) falls due, the consent proof kept under that
- * pseudonym is destroyed. Each event is applied once (inbox); what breaks the event contract goes to
+ * pseudonym is destroyed; and each rule's period, which the privacy notice and the Art. 30 record show. Each event is applied once (inbox); what breaks the event contract goes to
  * {@code retention.events.dlq}.
  */
 @ApplicationScoped
@@ -32,11 +33,14 @@ public class RetentionEventsConsumer {
 
     private final Deliveries deliveries;
     private final ConsentService consents;
+    private final RetentionRuleService rules;
     private final ObjectMapper json;
 
-    public RetentionEventsConsumer(Deliveries deliveries, ConsentService consents, ObjectMapper json) {
+    public RetentionEventsConsumer(Deliveries deliveries, ConsentService consents, RetentionRuleService rules,
+            ObjectMapper json) {
         this.deliveries = deliveries;
         this.consents = consents;
+        this.rules = rules;
         this.json = json;
     }
 
@@ -49,10 +53,17 @@ public class RetentionEventsConsumer {
     }
 
     private void apply(CloudEvent event) {
-        if (event.eventType().orElse(null) == EventType.RETENTION_EXPIRED) {
-            RetentionExpired expired = EventData.read(json, event, RetentionExpired.class);
-            if (AUDIT_EVIDENCE.equals(expired.category())) {
-                consents.destroyProof(expired.subjectId());
+        switch (event.eventType().orElseThrow()) {
+            case RETENTION_EXPIRED -> {
+                RetentionExpired expired = EventData.read(json, event, RetentionExpired.class);
+                if (AUDIT_EVIDENCE.equals(expired.category())) {
+                    consents.destroyProof(expired.subjectId());
+                }
+            }
+            // the notice and the Art. 30 record show the rules' periods (a read model of the retention service's rules)
+            case RETENTION_RULE_CHANGED -> rules.apply(EventData.readAboutNoSubject(json, event, RetentionRuleChanged.class));
+            default -> {
+                // legal holds concern the retention service's own holdings
             }
         }
     }

@@ -75,7 +75,7 @@ public class ConsentResource {
             @Valid @NotNull ConsentRequest body) {
         access.check(subjectId);
         var recorded = consents.record(new ConsentService.RecordDecision(subjectId, purposeId, body.granted(),
-                body.noticeVersion(), body.source().wire(), caller.actor()));
+                body.noticeVersion(), body.source().wire(), caller.actor(), body.privacyNoticeVersion()));
         return ConsentResponse.of(purpose(purposeId), subjectId, recorded.state(), recorded.changed());
     }
 

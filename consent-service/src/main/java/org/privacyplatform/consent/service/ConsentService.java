@@ -33,6 +33,7 @@ import org.privacyplatform.consent.LegalBasis;
 import org.privacyplatform.consent.SubjectRestriction;
 import org.privacyplatform.consent.repository.ConsentRecordRepository;
 import org.privacyplatform.consent.repository.ConsentStateRepository;
+import org.privacyplatform.consent.repository.NoticeRepository;
 import org.privacyplatform.consent.repository.RestrictionRepository;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,7 +70,12 @@ public class ConsentService {
 
     /** A decision to record. {@code source}: web, mobile, api, import (or the service's own sources). */
     public record RecordDecision(String subjectId, String purposeId, boolean granted, String noticeVersion,
-            String source, Actor actor) {
+            String source, Actor actor, Integer privacyNoticeVersion) {
+
+        public RecordDecision(String subjectId, String purposeId, boolean granted, String noticeVersion, String source,
+                Actor actor) {
+            this(subjectId, purposeId, granted, noticeVersion, source, actor, null);
+        }
     }
 
     /** The outcome of recording: the state now, and whether anything changed. */
@@ -85,10 +91,12 @@ public class ConsentService {
     private final Clock clock;
     private final EntityManager entityManager;
     private final Event<SubjectChanged> subjectChanged;
+    private final NoticeRepository notices;
 
     public ConsentService(PurposeCatalog catalog, ConsentStateRepository states, ConsentRecordRepository records,
             RestrictionRepository restrictions, Outbox outbox, Pseudonyms pseudonyms, Clock clock,
-            EntityManager entityManager, Event<SubjectChanged> subjectChanged) {
+            EntityManager entityManager, Event<SubjectChanged> subjectChanged, NoticeRepository notices) {
+        this.notices = notices;
         this.catalog = catalog;
         this.states = states;
         this.records = records;
@@ -114,6 +122,10 @@ public class ConsentService {
             throw ProblemException.badRequest("noticeVersion", "purpose '" + purpose.id() + "' has no notice version '"
                     + decision.noticeVersion() + "' (current: " + purpose.currentNoticeVersion() + ")");
         }
+        if (decision.privacyNoticeVersion() != null && notices.findByIdOptional(decision.privacyNoticeVersion()).isEmpty()) {
+            throw ProblemException.badRequest("privacyNoticeVersion", "no version " + decision.privacyNoticeVersion()
+                    + " of the privacy notice was published (GET /notice names the current one)");
+        }
         if (purpose.legalBasis() == LegalBasis.CONTRACT || purpose.legalBasis() == LegalBasis.LEGAL_OBLIGATION) {
             throw ProblemException.conflict("purpose '" + purpose.id() + "' rests on " + purpose.legalBasis()
                     + ": processing does not depend on consent and cannot be objected to under Art. 21");
@@ -124,7 +136,7 @@ public class ConsentService {
         String reason = target == ConsentStatus.OBJECTED ? ConsentWithdrawn.OBJECTION
                 : target == ConsentStatus.WITHDRAWN ? ConsentWithdrawn.WITHDRAWN : null;
         return change(purpose, decision.subjectId(), target, decision.noticeVersion(), decision.source(), decision.actor(),
-                reason);
+                reason, decision.privacyNoticeVersion());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -145,7 +157,7 @@ public class ConsentService {
         List<ConsentState> lapsed = states.lockExpiredGrants(now, limit);
         for (ConsentState state : lapsed) {
             PurposeCatalog.Entry purpose = catalog.find(state.purposeId).orElseThrow();
-            apply(purpose, state, ConsentStatus.EXPIRED, state.noticeVersion, SOURCE_SYSTEM, SELF,
+            apply(purpose, state, ConsentStatus.EXPIRED, state.noticeVersion, null, SOURCE_SYSTEM, SELF,
                     ConsentWithdrawn.EXPIRED, now, true);
         }
         return lapsed.size();
@@ -227,6 +239,11 @@ public class ConsentService {
 
     private Recorded change(PurposeCatalog.Entry purpose, String subjectId, ConsentStatus target, String noticeVersion,
             String source, Actor actor, String reason) {
+        return change(purpose, subjectId, target, noticeVersion, source, actor, reason, null);
+    }
+
+    private Recorded change(PurposeCatalog.Entry purpose, String subjectId, ConsentStatus target, String noticeVersion,
+            String source, Actor actor, String reason, Integer privacyNoticeVersion) {
         OffsetDateTime now = now();
         Optional<ConsentState> existing = states.lockFor(subjectId, purpose.id());
         ConsentStatus before = existing.map(s -> s.status).orElse(null);
@@ -248,7 +265,7 @@ public class ConsentService {
             created.purposeId = purpose.id();
             return created;
         });
-        apply(purpose, state, target, noticeVersion, source, actor, reason, now, wasInForce);
+        apply(purpose, state, target, noticeVersion, privacyNoticeVersion, source, actor, reason, now, wasInForce);
         if (existing.isEmpty()) {
             states.persist(state);
         }
@@ -257,7 +274,7 @@ public class ConsentService {
 
     /** Writes the new state, its history record and, where the permission changes, its event. */
     private void apply(PurposeCatalog.Entry purpose, ConsentState state, ConsentStatus target, String noticeVersion,
-            String source, Actor actor, String reason, OffsetDateTime now, boolean wasInForce) {
+            Integer privacyNoticeVersion, String source, Actor actor, String reason, OffsetDateTime now, boolean wasInForce) {
         state.status = target;
         state.noticeVersion = noticeVersion;
         state.source = source;
@@ -269,6 +286,7 @@ public class ConsentService {
         record.purposeId = purpose.id();
         record.status = target;
         record.noticeVersion = noticeVersion;
+        record.privacyNoticeVersion = privacyNoticeVersion;
         record.source = source;
         record.actorType = actor.type();
         record.actor = actor.id();
@@ -279,7 +297,7 @@ public class ConsentService {
         if (target == ConsentStatus.GRANTED) {
             outbox.record(EventType.CONSENT_GRANTED, state.subjectId, new ConsentGranted(state.subjectId, purpose.id(),
                     purpose.legalBasis().name(), noticeVersion, source, actor.type().name(), actor.systemId(), now,
-                    state.expiresAt));
+                    state.expiresAt, privacyNoticeVersion));
         } else if (wasInForce) {
             outbox.record(EventType.CONSENT_WITHDRAWN, state.subjectId, new ConsentWithdrawn(state.subjectId,
                     purpose.id(), purpose.legalBasis().name(), noticeVersion, source, actor.type().name(), actor.systemId(),

@@ -40,12 +40,15 @@ public class PurposeService {
     private final Outbox outbox;
     private final Clock clock;
     private final Event<PurposesChanged> purposesChanged;
+    private final Event<NoticeInputsChanged> noticeInputsChanged;
 
-    public PurposeService(PurposeRepository purposes, Outbox outbox, Clock clock, Event<PurposesChanged> purposesChanged) {
+    public PurposeService(PurposeRepository purposes, Outbox outbox, Clock clock, Event<PurposesChanged> purposesChanged,
+            Event<NoticeInputsChanged> noticeInputsChanged) {
         this.purposes = purposes;
         this.outbox = outbox;
         this.clock = clock;
         this.purposesChanged = purposesChanged;
+        this.noticeInputsChanged = noticeInputsChanged;
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -115,6 +118,8 @@ public class PurposeService {
                         notice.version, notice.requiresFreshConsent, now));
         purposesChanged.fire(new PurposesChanged(purpose.id));
         purposes.flush();
+        // the privacy notice shows every purpose, its legal basis and notice version
+        noticeInputsChanged.fire(new NoticeInputsChanged("purpose " + purpose.id));
         return new Published(purpose, purposes.notices(purpose.id), created, true);
     }
 

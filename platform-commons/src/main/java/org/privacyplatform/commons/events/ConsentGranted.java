@@ -7,7 +7,10 @@ import java.time.OffsetDateTime;
  * {@code expiresAt} is set where the purpose's consent has a validity (cookies: 13 months).
  * {@code actorType} says who recorded it (SUBJECT, SERVICE, SYSTEM); {@code actorSystem} names the calling
  * system or platform service that did, and is null when a person did (an event never names a person).
+ * {@code privacyNoticeVersion} is the version of the whole privacy notice the subject was shown beside the purpose's
+ * {@code noticeVersion}, where the frontend said so (null otherwise).
  */
 public record ConsentGranted(String subjectId, String purposeId, String legalBasis, String noticeVersion,
-        String source, String actorType, String actorSystem, OffsetDateTime grantedAt, OffsetDateTime expiresAt) {
+        String source, String actorType, String actorSystem, OffsetDateTime grantedAt, OffsetDateTime expiresAt,
+        Integer privacyNoticeVersion) {
 }

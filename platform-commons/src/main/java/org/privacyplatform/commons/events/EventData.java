@@ -14,6 +14,11 @@ public final class EventData {
         if (event.data().path("subjectId").asText("").isBlank()) {
             throw new MalformedEventException(event.type() + " " + event.id() + " names no subject");
         }
+        return readAboutNoSubject(json, event, type);
+    }
+
+    /** The data as {@code type}, for an event about no subject (a retention rule, a purpose, a notice). */
+    public static <T> T readAboutNoSubject(ObjectMapper json, CloudEvent event, Class<T> type) {
         try {
             return json.treeToValue(event.data(), type);
         } catch (JsonProcessingException | IllegalArgumentException e) {

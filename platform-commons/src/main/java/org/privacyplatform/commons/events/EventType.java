@@ -13,6 +13,8 @@ public enum EventType {
     CONSENT_GRANTED("ConsentGranted", Topics.CONSENT),
     CONSENT_WITHDRAWN("ConsentWithdrawn", Topics.CONSENT),
     PURPOSE_PUBLISHED("PurposePublished", Topics.CONSENT),
+    CATALOGUE_CHANGED("CatalogueChanged", Topics.CONSENT),
+    NOTICE_PUBLISHED("NoticePublished", Topics.CONSENT),
 
     // rights-request-service
     ERASURE_REQUESTED("ErasureRequested", Topics.RIGHTS),
