@@ -157,6 +157,30 @@ class DecisionTest {
     }
 
     @Test
+    void whileRestrictedWhatTheSubjectConsentsToAfterTheRestrictionIsAllowed() {
+        String subject = ConsentResourceTest.subject();
+        clock.set(Instant.parse("2026-11-26T09:00:00Z"));
+        ConsentApi.grant(subject, "newsletter");
+        consentEvents.send(Topics.RIGHTS, "ProcessingRestricted", subject, "{\"requestId\":\"" + UUID.randomUUID()
+                + "\",\"subjectId\":\"" + subject + "\",\"restrictedAt\":\"2026-11-26T10:00:00Z\"}");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ConsentApi.decision(subject, "newsletter")
+                .body("reason", equalTo("RESTRICTED")).body("storageOnly", equalTo(true)));
+
+        // Art. 18(2): a consent given after the restriction is honoured, one given before is not
+        clock.set(Instant.parse("2026-11-26T10:00:01Z"));
+        ConsentApi.grant(subject, "community-membership");
+        ConsentApi.decision(subject, "community-membership").body("allowed", equalTo(true))
+                .body("reason", equalTo("CONSENT_AFTER_RESTRICTION")).body("storageOnly", equalTo(false));
+        ConsentApi.decision(subject, "newsletter").body("allowed", equalTo(false)).body("reason", equalTo("RESTRICTED"));
+        // a contract purpose is not consented to: storage only
+        ConsentApi.decision(subject, "training-access").body("allowed", equalTo(false)).body("storageOnly", equalTo(true));
+        // withdrawn again, it is restricted like the rest
+        ConsentApi.refuse(subject, "community-membership");
+        ConsentApi.decision(subject, "community-membership").body("allowed", equalTo(false))
+                .body("reason", equalTo("RESTRICTED"));
+    }
+
+    @Test
     void anObjectionFiledAsARightsRequestReachesTheDecisions() {
         String subject = ConsentResourceTest.subject();
         consentEvents.send(Topics.RIGHTS, "ObjectionRecorded", subject, "{\"requestId\":\"" + UUID.randomUUID()

@@ -23,6 +23,8 @@ public record Decision(boolean allowed, LegalBasis legalBasis, Reason reason, St
         LEGITIMATE_INTEREST,
         OBJECTED,
         OBJECTED_DIRECT_MARKETING,
-        RESTRICTED
+        RESTRICTED,
+        /** Art. 18(2): the subject's processing is restricted, and they consented to this purpose after it was */
+        CONSENT_AFTER_RESTRICTION
     }
 }

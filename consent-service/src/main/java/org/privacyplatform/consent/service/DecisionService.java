@@ -8,6 +8,7 @@ import java.util.Map;
 
 import org.privacyplatform.commons.problem.ProblemException;
 import org.privacyplatform.consent.ConsentStatus;
+import org.privacyplatform.consent.LegalBasis;
 import org.privacyplatform.consent.service.Decision.Reason;
 import org.privacyplatform.consent.service.SubjectSnapshots.Snapshot;
 import org.privacyplatform.consent.service.SubjectSnapshots.StateView;
@@ -53,6 +54,17 @@ public class DecisionService {
     private Decision decide(PurposeCatalog.Entry purpose, Snapshot snapshot) {
         StateView state = snapshot.states().get(purpose.id());
         if (snapshot.restricted()) {
+            // Art. 18(2): besides storage, processing the subject consents to (after the restriction) goes on
+            if (purpose.legalBasis() == LegalBasis.CONSENT && state != null && state.status() == ConsentStatus.GRANTED
+                    && state.decidedAt() != null && state.decidedAt().isAfter(snapshot.restrictedAt())) {
+                Decision consented = consent(purpose, state);
+                if (consented.allowed()) {
+                    return new Decision(true, purpose.legalBasis(), Reason.CONSENT_AFTER_RESTRICTION,
+                            "processing of this subject's data is restricted (Art. 18 GDPR), but they consented to this "
+                                    + "purpose after the restriction (Art. 18(2))",
+                            false, state.noticeVersion(), state.expiresAt());
+                }
+            }
             return new Decision(false, purpose.legalBasis(), Reason.RESTRICTED,
                     "processing of this subject's data is restricted (Art. 18 GDPR): storage only until lifted", true,
                     state == null ? null : state.noticeVersion(), null);

@@ -14,6 +14,7 @@ import java.util.stream.Collectors;
 
 import org.privacyplatform.consent.ConsentState;
 import org.privacyplatform.consent.ConsentStatus;
+import org.privacyplatform.consent.SubjectRestriction;
 import org.privacyplatform.consent.config.ConsentConfig;
 import org.privacyplatform.consent.repository.ConsentStateRepository;
 import org.privacyplatform.consent.repository.RestrictionRepository;
@@ -35,8 +36,15 @@ import jakarta.enterprise.event.TransactionPhase;
 @ApplicationScoped
 public class SubjectSnapshots {
 
-    /** What the decision API knows of a subject: immutable, safe to share between threads. */
-    public record Snapshot(Map<String, StateView> states, boolean restricted) {
+    /**
+     * What the decision API knows of a subject: immutable, safe to share between threads.
+     *
+     * @param restrictedAt when the subject's processing was restricted (Art. 18); null when it is not
+     */
+    public record Snapshot(Map<String, StateView> states, OffsetDateTime restrictedAt) {
+        public boolean restricted() {
+            return restrictedAt != null;
+        }
     }
 
     /** A subject's standing on one purpose. */
@@ -84,12 +92,13 @@ public class SubjectSnapshots {
                 for (ConsentState state : statesOf(ids)) {
                     states.computeIfAbsent(state.subjectId, s -> new HashMap<>()).put(state.purposeId, StateView.of(state));
                 }
-                Set<String> restricted = new HashSet<>(restrictions.getEntityManager()
-                        .createQuery("select r.subjectId from SubjectRestriction r where r.subjectId in ?1", String.class)
-                        .setParameter(1, ids).getResultList());
+                Map<String, OffsetDateTime> restricted = new HashMap<>();
+                restrictions.getEntityManager()
+                        .createQuery("select r from SubjectRestriction r where r.subjectId in ?1", SubjectRestriction.class)
+                        .setParameter(1, ids).getResultList().forEach(r -> restricted.put(r.subjectId, r.restrictedAt));
                 Map<String, Snapshot> loaded = new HashMap<>();
                 for (String id : ids) {
-                    loaded.put(id, new Snapshot(Map.copyOf(states.getOrDefault(id, Map.of())), restricted.contains(id)));
+                    loaded.put(id, new Snapshot(Map.copyOf(states.getOrDefault(id, Map.of())), restricted.get(id)));
                 }
                 return loaded;
             });
@@ -140,7 +149,8 @@ public class SubjectSnapshots {
         return QuarkusTransaction.requiringNew().call(() -> {
             Map<String, StateView> bySubject = states.forSubject(subjectId).stream()
                     .collect(Collectors.toUnmodifiableMap(s -> s.purposeId, StateView::of));
-            return new Snapshot(bySubject, restrictions.findById(subjectId) != null);
+            SubjectRestriction restriction = restrictions.findById(subjectId);
+            return new Snapshot(bySubject, restriction == null ? null : restriction.restrictedAt);
         });
     }
 }

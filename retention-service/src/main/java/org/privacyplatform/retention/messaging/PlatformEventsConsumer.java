@@ -10,7 +10,9 @@ import org.privacyplatform.commons.events.ConsentWithdrawn;
 import org.privacyplatform.commons.events.ErasureRequested;
 import org.privacyplatform.commons.events.EventData;
 import org.privacyplatform.commons.events.EventType;
+import org.privacyplatform.commons.events.ProcessingRestricted;
 import org.privacyplatform.commons.events.RequestEvent;
+import org.privacyplatform.commons.events.RestrictionLifted;
 import org.privacyplatform.commons.messaging.Deliveries;
 import org.privacyplatform.retention.service.HoldingService;
 
@@ -77,6 +79,12 @@ public class PlatformEventsConsumer {
                                 completed.at().atZoneSameInstant(ZoneOffset.UTC).toLocalDate());
                     }
                 }
+                case PROCESSING_RESTRICTED -> {
+                    ProcessingRestricted restriction = EventData.read(json, event, ProcessingRestricted.class);
+                    holdings.restrict(restriction.subjectId(), restriction.requestId(), restriction.restrictedAt());
+                }
+                case RESTRICTION_LIFTED -> holdings.liftRestriction(
+                        EventData.read(json, event, RestrictionLifted.class).subjectId());
                 default -> {
                     // other request events concern other services
                 }

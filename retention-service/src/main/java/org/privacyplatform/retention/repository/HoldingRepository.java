@@ -79,7 +79,8 @@ public class HoldingRepository implements PanacheRepositoryBase<Holding, UUID> {
 
     /**
      * Marks up to {@code limit} due holdings EXPIRED and returns them. Rows another sweep has locked are
-     * skipped and holdings under an active legal hold are left alone, so each holding expires exactly once
+     * skipped and holdings under an active legal hold or of a subject whose processing is restricted (Art. 18) are
+     * left alone, so each holding expires exactly once
      * however many instances sweep at the same time.
      */
     @SuppressWarnings("unchecked")
@@ -91,6 +92,7 @@ public class HoldingRepository implements PanacheRepositoryBase<Holding, UUID> {
                       and not exists (select 1 from legal_hold l where l.lifted_at is null
                                       and (l.subject_id is null or l.subject_id = h.subject_id)
                                       and (l.category is null or l.category = h.category))
+                      and not exists (select 1 from processing_restriction r where r.subject_id = h.subject_id)
                     order by h.due_on
                     limit ?2
                     for update of h skip locked)
@@ -101,6 +103,27 @@ public class HoldingRepository implements PanacheRepositoryBase<Holding, UUID> {
                 .setParameter(1, today).setParameter(2, limit).setParameter(3, now).getResultList();
         return rows.stream().map(r -> new Expired((UUID) r[0], (String) r[1], (String) r[2], (String) r[3], (String) r[4],
                 (String) r[5], ((Number) r[6]).intValue(), toLocalDate(r[7]), toLocalDate(r[8]))).toList();
+    }
+
+    /** Art. 18: records (or renews) the subject's restriction; their holdings do not expire while it stands. */
+    public void restrict(String subjectId, String requestId, OffsetDateTime restrictedAt) {
+        getEntityManager().createNativeQuery("""
+                insert into processing_restriction (subject_id, request_id, restricted_at) values (?1, ?2, ?3)
+                on conflict (subject_id) do update set request_id = excluded.request_id,
+                    restricted_at = excluded.restricted_at""")
+                .setParameter(1, subjectId).setParameter(2, requestId).setParameter(3, restrictedAt).executeUpdate();
+    }
+
+    /** The restriction ends (lifted, or the subject's erasure completed); returns whether one stood. */
+    public boolean liftRestriction(String subjectId) {
+        return getEntityManager().createNativeQuery("delete from processing_restriction where subject_id = ?1")
+                .setParameter(1, subjectId).executeUpdate() > 0;
+    }
+
+    /** Whether the subject's processing is restricted now. */
+    public boolean restricted(String subjectId) {
+        return !getEntityManager().createNativeQuery("select 1 from processing_restriction where subject_id = ?1")
+                .setParameter(1, subjectId).getResultList().isEmpty();
     }
 
     /**

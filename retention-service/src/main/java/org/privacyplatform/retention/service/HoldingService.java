@@ -63,7 +63,8 @@ public class HoldingService {
     }
 
     /** A holding with the rule it falls under and the legal holds that keep it. */
-    public record ScheduledHolding(Holding holding, RetentionRule rule, List<LegalHold> legalHolds) {
+    /** @param restricted the subject's processing is restricted (Art. 18): the holding does not expire meanwhile */
+    public record ScheduledHolding(Holding holding, RetentionRule rule, List<LegalHold> legalHolds, boolean restricted) {
     }
 
     private final HoldingRepository holdings;
@@ -129,7 +130,8 @@ public class HoldingService {
         }
         Holding registered = holding;
         return new Registered(new ScheduledHolding(holding, rule,
-                legalHolds.activeFor(command.subjectId()).stream().filter(l -> l.appliesTo(registered)).toList()), created);
+                legalHolds.activeFor(command.subjectId()).stream().filter(l -> l.appliesTo(registered)).toList(),
+                holdings.restricted(command.subjectId())), created);
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -137,8 +139,10 @@ public class HoldingService {
         Map<String, RetentionRule> byId = new LinkedHashMap<>();
         rules.listOrdered().forEach(r -> byId.put(r.id, r));
         List<LegalHold> holds = legalHolds.activeFor(subjectId);
+        boolean restricted = holdings.restricted(subjectId);
         return holdings.forSubject(subjectId, page).stream()
-                .map(h -> new ScheduledHolding(h, byId.get(h.ruleId), holds.stream().filter(l -> l.appliesTo(h)).toList()))
+                .map(h -> new ScheduledHolding(h, byId.get(h.ruleId), holds.stream().filter(l -> l.appliesTo(h)).toList(),
+                        restricted))
                 .toList();
     }
 
@@ -158,9 +162,13 @@ public class HoldingService {
         rules.listOrdered().forEach(r -> byId.put(r.id, r));
         List<LegalHold> holds = new ArrayList<>(legalHolds.activeFor(subjectId));
         holds.addAll(legalHolds.activeFor(pseudonym));
+        // a restriction ends with the erasure: what is kept under the pseudonym is never restricted
+        boolean restricted = holdings.restricted(subjectId);
         return holdings.heldFor(List.of(subjectId, pseudonym), page).stream()
                 .map(h -> new Retained(new ScheduledHolding(h, byId.get(h.ruleId),
-                        holds.stream().filter(l -> l.appliesTo(h)).distinct().toList()), pseudonym.equals(h.subjectId)))
+                        holds.stream().filter(l -> l.appliesTo(h)).distinct().toList(),
+                        restricted && !pseudonym.equals(h.subjectId)),
+                        pseudonym.equals(h.subjectId)))
                 .toList();
     }
 
@@ -192,6 +200,19 @@ public class HoldingService {
             }
         }
         return affected.size();
+    }
+
+    /**
+     * Art. 18: the subject's processing is restricted: none of their holdings expires until the restriction is lifted
+     * (the data must be kept; what fell due meanwhile expires at the first sweep after).
+     */
+    public void restrict(String subjectId, String requestId, OffsetDateTime restrictedAt) {
+        holdings.restrict(subjectId, requestId, restrictedAt);
+    }
+
+    /** Art. 18(3): the restriction is lifted; returns whether one stood. */
+    public boolean liftRestriction(String subjectId) {
+        return holdings.liftRestriction(subjectId);
     }
 
     /**
@@ -241,6 +262,8 @@ public class HoldingService {
     public String erasureCompleted(String subjectId, LocalDate completedOn) {
         String pseudonym = pseudonyms.of(subjectId);
         OffsetDateTime now = now();
+        // what is kept now is kept by its own ground (a statutory period, a legal hold), under the pseudonym
+        holdings.liftRestriction(subjectId);
         holdings.rekey(subjectId, pseudonym, now);
         legalHolds.rekey(subjectId, pseudonym);
         holdings.getEntityManager().clear();
