@@ -138,6 +138,8 @@ class DecisionTest {
     @Test
     void aRestrictedSubjectIsAllowedStorageOnlyUntilTheRestrictionIsLifted() {
         String subject = ConsentResourceTest.subject();
+        // consented before the restriction (one given after it would be honoured: Art. 18(2), below)
+        clock.set(Instant.parse("2026-11-26T09:00:00Z"));
         ConsentApi.grant(subject, "newsletter");
         String requestId = UUID.randomUUID().toString();
 
