@@ -31,6 +31,10 @@ public class Purpose extends PanacheEntityBase {
     @Column(name = "direct_marketing", nullable = false)
     public boolean directMarketing;
 
+    /** Whether a visitor may decide on it before logging in (the consent banner): consent purposes only. */
+    @Column(name = "device_eligible", nullable = false)
+    public boolean deviceEligible;
+
     /** ISO-8601 period after which a consent lapses, or null. */
     public String validity;
 

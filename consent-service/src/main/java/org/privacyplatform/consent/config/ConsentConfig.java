@@ -21,6 +21,27 @@ public interface ConsentConfig {
 
     CatalogueSettings catalogue();
 
+    Devices devices();
+
+    /**
+     * Bounds of the public device endpoints (the consent banner, no token): each client address and each device may
+     * make {@code per-client-address} / {@code per-device} requests per {@code window}, refilled evenly (a token
+     * bucket); beyond, 429 with Retry-After. Held in memory per instance, at most {@code tracked-keys} buckets.
+     */
+    interface Devices {
+        @WithDefault("120")
+        int perClientAddress();
+
+        @WithDefault("30")
+        int perDevice();
+
+        @WithDefault("PT1M")
+        java.time.Duration window();
+
+        @WithDefault("100000")
+        long trackedKeys();
+    }
+
     interface CatalogueSettings {
         /**
          * A JSON file holding the catalogue written at the first start, when the database holds none: a company's

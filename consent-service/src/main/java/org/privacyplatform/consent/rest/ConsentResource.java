@@ -19,6 +19,8 @@ import org.privacyplatform.commons.security.SubjectId;
 import org.privacyplatform.consent.ConsentState;
 import org.privacyplatform.consent.service.ConsentService;
 import org.privacyplatform.consent.service.DecisionService;
+import org.privacyplatform.consent.service.DeviceConsentService;
+import org.privacyplatform.consent.service.DeviceReferences;
 import org.privacyplatform.consent.service.PurposeCatalog;
 
 import io.quarkus.security.identity.SecurityIdentity;
@@ -27,6 +29,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -43,9 +46,14 @@ public class ConsentResource {
     private final SubjectAccess access;
     private final SecurityIdentity identity;
     private final Caller caller;
+    private final DeviceConsentService devices;
+    private final DeviceReferences deviceReferences;
 
     public ConsentResource(ConsentService consents, DecisionService decisions, PurposeCatalog catalog,
-            SubjectAccess access, SecurityIdentity identity, Caller caller) {
+            SubjectAccess access, SecurityIdentity identity, Caller caller, DeviceConsentService devices,
+            DeviceReferences deviceReferences) {
+        this.devices = devices;
+        this.deviceReferences = deviceReferences;
         this.consents = consents;
         this.decisions = decisions;
         this.catalog = catalog;
@@ -102,6 +110,20 @@ public class ConsentResource {
             @PathParam("purposeId") @Pattern(regexp = Ids.PURPOSE_ID, message = Ids.PURPOSE_ID_MESSAGE) String purposeId) {
         access.check(subjectId);
         return DecisionResponse.of(subjectId, purposeId, decisions.decide(subjectId, purposeId));
+    }
+
+    @POST
+    @Path("/devices/{deviceId}")
+    @RolesAllowed({ Roles.DATA_SUBJECT, Roles.SERVICE })
+    @Operation(summary = "The subject joins a device's choices (made before login): each choice newer than the "
+            + "subject's own on that purpose becomes the subject's consent, recorded and announced as any; the device is "
+            + "then the subject's (joining again takes over what it decided since; a device another subject joined: 409)")
+    public DeviceJoinResponse joinDevice(@PathParam("subjectId") @SubjectId String subjectId,
+            @PathParam("deviceId") @Pattern(regexp = DeviceReferences.DEVICE_ID, message = DeviceReferences.DEVICE_ID_MESSAGE) String deviceId) {
+        access.check(subjectId);
+        var joined = devices.join(subjectId, deviceReferences.of(deviceId), caller.actor());
+        return new DeviceJoinResponse(subjectId, joined.link().linkedAt, joined.adopted().stream()
+                .map(s -> ConsentResponse.of(purpose(s.purposeId), subjectId, s, true)).toList());
     }
 
     private PurposeCatalog.Entry purpose(String purposeId) {

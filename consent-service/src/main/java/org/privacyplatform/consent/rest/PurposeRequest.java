@@ -14,6 +14,7 @@ public record PurposeRequest(
         @NotBlank @Size(max = 4000) String description,
         @NotNull LegalBasis legalBasis,
         Boolean directMarketing,
+        Boolean deviceEligible,
         @Size(max = 32) String validity,
         @NotNull @Valid NoticeRequest notice) {
 

@@ -64,7 +64,8 @@ public class PurposeResource {
     public RestResponse<PurposeResponse> publishPurpose(@PathParam("purposeId") @Pattern(regexp = Ids.PURPOSE_ID, message = Ids.PURPOSE_ID_MESSAGE) String purposeId,
             @Valid @NotNull PurposeRequest body) {
         var published = purposes.publish(new PurposeService.PublishPurpose(purposeId, body.name(), body.description(),
-                body.legalBasis(), Boolean.TRUE.equals(body.directMarketing()), body.validity(), body.notice().version(),
+                body.legalBasis(), Boolean.TRUE.equals(body.directMarketing()),
+                Boolean.TRUE.equals(body.deviceEligible()), body.validity(), body.notice().version(),
                 body.notice().text(), Boolean.TRUE.equals(body.notice().requiresFreshConsent())));
         return RestResponse.status(published.created() ? Response.Status.CREATED : Response.Status.OK,
                 PurposeResponse.of(published.purpose(), published.notices()));

@@ -33,6 +33,7 @@ import org.privacyplatform.consent.LegalBasis;
 import org.privacyplatform.consent.SubjectRestriction;
 import org.privacyplatform.consent.repository.ConsentRecordRepository;
 import org.privacyplatform.consent.repository.ConsentStateRepository;
+import org.privacyplatform.consent.repository.DeviceLinkRepository;
 import org.privacyplatform.consent.repository.NoticeRepository;
 import org.privacyplatform.consent.repository.RestrictionRepository;
 
@@ -92,11 +93,14 @@ public class ConsentService {
     private final EntityManager entityManager;
     private final Event<SubjectChanged> subjectChanged;
     private final NoticeRepository notices;
+    private final DeviceLinkRepository deviceLinks;
 
     public ConsentService(PurposeCatalog catalog, ConsentStateRepository states, ConsentRecordRepository records,
             RestrictionRepository restrictions, Outbox outbox, Pseudonyms pseudonyms, Clock clock,
-            EntityManager entityManager, Event<SubjectChanged> subjectChanged, NoticeRepository notices) {
+            EntityManager entityManager, Event<SubjectChanged> subjectChanged, NoticeRepository notices,
+            DeviceLinkRepository deviceLinks) {
         this.notices = notices;
+        this.deviceLinks = deviceLinks;
         this.catalog = catalog;
         this.states = states;
         this.records = records;
@@ -109,6 +113,10 @@ public class ConsentService {
     }
 
     public Recorded record(RecordDecision decision) {
+        if (DeviceReferences.isDevice(decision.subjectId())) {
+            throw ProblemException.badRequest("subjectId", "a device's reference is not a subject: a device's choices go "
+                    + "through /devices/{deviceId}");
+        }
         Set<String> declarable = SOURCES.getOrDefault(decision.actor().type(), Set.of());
         if (!declarable.contains(decision.source())) {
             throw ProblemException.badRequest("source", "a " + decision.actor().type().name().toLowerCase(Locale.ROOT)
@@ -116,6 +124,18 @@ public class ConsentService {
                     + ", not '" + decision.source() + "': web and mobile are the subject's own frontend, api and "
                     + "import a calling system on the subject's behalf");
         }
+        PurposeCatalog.Entry purpose = checkDecision(decision);
+        lockSubject(decision.subjectId());
+        ConsentStatus target = targetOf(purpose, decision.granted());
+        return change(purpose, decision.subjectId(), target, decision.noticeVersion(), decision.source(), decision.actor(),
+                reasonOf(target), decision.privacyNoticeVersion(), null);
+    }
+
+    /**
+     * The checks every decision passes before anything is locked or written: the purpose exists, the notice versions
+     * were published, and the purpose takes a decision at all. Returns the purpose.
+     */
+    PurposeCatalog.Entry checkDecision(RecordDecision decision) {
         PurposeCatalog.Entry purpose = catalog.find(decision.purposeId())
                 .orElseThrow(() -> ProblemException.notFound("no purpose '" + decision.purposeId() + "'"));
         if (purpose.notice(decision.noticeVersion()).isEmpty()) {
@@ -130,13 +150,17 @@ public class ConsentService {
             throw ProblemException.conflict("purpose '" + purpose.id() + "' rests on " + purpose.legalBasis()
                     + ": processing does not depend on consent and cannot be objected to under Art. 21");
         }
-        lockSubject(decision.subjectId());
-        ConsentStatus target = decision.granted() ? ConsentStatus.GRANTED
+        return purpose;
+    }
+
+    static ConsentStatus targetOf(PurposeCatalog.Entry purpose, boolean granted) {
+        return granted ? ConsentStatus.GRANTED
                 : purpose.legalBasis() == LegalBasis.CONSENT ? ConsentStatus.WITHDRAWN : ConsentStatus.OBJECTED;
-        String reason = target == ConsentStatus.OBJECTED ? ConsentWithdrawn.OBJECTION
+    }
+
+    static String reasonOf(ConsentStatus target) {
+        return target == ConsentStatus.OBJECTED ? ConsentWithdrawn.OBJECTION
                 : target == ConsentStatus.WITHDRAWN ? ConsentWithdrawn.WITHDRAWN : null;
-        return change(purpose, decision.subjectId(), target, decision.noticeVersion(), decision.source(), decision.actor(),
-                reason, decision.privacyNoticeVersion());
     }
 
     @Transactional(Transactional.TxType.SUPPORTS)
@@ -158,7 +182,7 @@ public class ConsentService {
         for (ConsentState state : lapsed) {
             PurposeCatalog.Entry purpose = catalog.find(state.purposeId).orElseThrow();
             apply(purpose, state, ConsentStatus.EXPIRED, state.noticeVersion, null, SOURCE_SYSTEM, SELF,
-                    ConsentWithdrawn.EXPIRED, now, true);
+                    ConsentWithdrawn.EXPIRED, now, true, null);
         }
         return lapsed.size();
     }
@@ -215,10 +239,13 @@ public class ConsentService {
         OffsetDateTime now = now();
         long statesErased = states.deleteForSubject(subjectId);
         long restrictionsErased = restrictions.deleteById(subjectId) ? 1 : 0;
+        // the devices the subject joined are no longer theirs; each device keeps its own choices, under its reference
+        long linksErased = deviceLinks.deleteForSubject(subjectId);
         long kept = records.pseudonymise(subjectId, pseudonyms.of(subjectId), now);
         ErasureCompleted completed = new ErasureCompleted(requestId, subjectId, SYSTEM_NAME,
                 List.of(new ErasureCompleted.Erased("consent-state", statesErased),
-                        new ErasureCompleted.Erased("processing-restriction", restrictionsErased)),
+                        new ErasureCompleted.Erased("processing-restriction", restrictionsErased),
+                        new ErasureCompleted.Erased("device-link", linksErased)),
                 kept == 0 ? List.of()
                         : List.of(new ErasureCompleted.Kept("consent-history", kept,
                                 "Art. 7(1) and 17(3)(e) GDPR: proof of consent and defence of legal claims; "
@@ -239,11 +266,15 @@ public class ConsentService {
 
     private Recorded change(PurposeCatalog.Entry purpose, String subjectId, ConsentStatus target, String noticeVersion,
             String source, Actor actor, String reason) {
-        return change(purpose, subjectId, target, noticeVersion, source, actor, reason, null);
+        return change(purpose, subjectId, target, noticeVersion, source, actor, reason, null, null);
     }
 
-    private Recorded change(PurposeCatalog.Entry purpose, String subjectId, ConsentStatus target, String noticeVersion,
-            String source, Actor actor, String reason, Integer privacyNoticeVersion) {
+    /**
+     * Records the decision unless it repeats the current one. {@code keptExpiry}: where a grant is taken over from
+     * elsewhere (a device's), it lapses when the original would have, not a full validity from now.
+     */
+    Recorded change(PurposeCatalog.Entry purpose, String subjectId, ConsentStatus target, String noticeVersion,
+            String source, Actor actor, String reason, Integer privacyNoticeVersion, OffsetDateTime keptExpiry) {
         OffsetDateTime now = now();
         Optional<ConsentState> existing = states.lockFor(subjectId, purpose.id());
         ConsentStatus before = existing.map(s -> s.status).orElse(null);
@@ -265,7 +296,7 @@ public class ConsentService {
             created.purposeId = purpose.id();
             return created;
         });
-        apply(purpose, state, target, noticeVersion, privacyNoticeVersion, source, actor, reason, now, wasInForce);
+        apply(purpose, state, target, noticeVersion, privacyNoticeVersion, source, actor, reason, now, wasInForce, keptExpiry);
         if (existing.isEmpty()) {
             states.persist(state);
         }
@@ -274,12 +305,14 @@ public class ConsentService {
 
     /** Writes the new state, its history record and, where the permission changes, its event. */
     private void apply(PurposeCatalog.Entry purpose, ConsentState state, ConsentStatus target, String noticeVersion,
-            Integer privacyNoticeVersion, String source, Actor actor, String reason, OffsetDateTime now, boolean wasInForce) {
+            Integer privacyNoticeVersion, String source, Actor actor, String reason, OffsetDateTime now, boolean wasInForce,
+            OffsetDateTime keptExpiry) {
         state.status = target;
         state.noticeVersion = noticeVersion;
         state.source = source;
         state.decidedAt = now;
-        state.expiresAt = target == ConsentStatus.GRANTED && purpose.validity() != null ? now.plus(purpose.validity()) : null;
+        state.expiresAt = target != ConsentStatus.GRANTED ? null
+                : keptExpiry != null ? keptExpiry : purpose.validity() != null ? now.plus(purpose.validity()) : null;
 
         ConsentRecord record = new ConsentRecord();
         record.subjectId = state.subjectId;
@@ -315,8 +348,8 @@ public class ConsentService {
         return state;
     }
 
-    /** Serialises every change to one subject's consents across threads and instances. */
-    private void lockSubject(String subjectId) {
+    /** Serialises every change to one subject's (or device's) consents across threads and instances. */
+    void lockSubject(String subjectId) {
         entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "consent:" + subjectId)
                 .getSingleResult();
     }

@@ -28,7 +28,7 @@ public class PurposeService {
 
     /** What the DPO publishes: the purpose and the notice version subjects will see. */
     public record PublishPurpose(String purposeId, String name, String description, LegalBasis legalBasis,
-            boolean directMarketing, String validity, String noticeVersion, String noticeText,
+            boolean directMarketing, boolean deviceEligible, String validity, String noticeVersion, String noticeText,
             boolean requiresFreshConsent) {
     }
 
@@ -78,7 +78,8 @@ public class PurposeService {
         }
         boolean changed = created || !Objects.equals(purpose.name, command.name())
                 || !Objects.equals(purpose.description, command.description()) || purpose.legalBasis != command.legalBasis()
-                || purpose.directMarketing != command.directMarketing() || !Objects.equals(purpose.validity, command.validity());
+                || purpose.directMarketing != command.directMarketing()
+                || purpose.deviceEligible != command.deviceEligible() || !Objects.equals(purpose.validity, command.validity());
 
         PurposeNotice notice = purposes.notice(command.purposeId(), command.noticeVersion()).orElse(null);
         boolean newNotice = notice == null;
@@ -104,6 +105,7 @@ public class PurposeService {
         purpose.description = command.description();
         purpose.legalBasis = command.legalBasis();
         purpose.directMarketing = command.directMarketing();
+        purpose.deviceEligible = command.deviceEligible();
         purpose.validity = command.validity();
         purpose.currentNoticeVersion = command.noticeVersion();
         purpose.updatedAt = now;
@@ -137,6 +139,9 @@ public class PurposeService {
                 throw ProblemException.badRequest("validity",
                         "validity must be an ISO-8601 period such as P13M, not '" + command.validity() + "'");
             }
+        }
+        if (command.deviceEligible() && command.legalBasis() != LegalBasis.CONSENT) {
+            throw ProblemException.badRequest("deviceEligible", "only a consent purpose can be decided on a device before login");
         }
         if (command.requiresFreshConsent() && command.legalBasis() != LegalBasis.CONSENT) {
             throw ProblemException.badRequest("notice.requiresFreshConsent", "only a consent purpose can require fresh consent");

@@ -11,16 +11,28 @@ public class ProblemException extends RuntimeException {
     private final int status;
     private final String title;
     private final List<Problem.FieldError> errors;
+    private final java.time.Duration retryAfter;
 
     public ProblemException(int status, String title, String detail) {
         this(status, title, detail, List.of());
     }
 
     public ProblemException(int status, String title, String detail, List<Problem.FieldError> errors) {
+        this(status, title, detail, errors, null);
+    }
+
+    private ProblemException(int status, String title, String detail, List<Problem.FieldError> errors,
+            java.time.Duration retryAfter) {
         super(detail);
         this.status = status;
         this.title = title;
         this.errors = List.copyOf(errors);
+        this.retryAfter = retryAfter;
+    }
+
+    /** 429, answered with {@code Retry-After} in whole seconds (at least 1). */
+    public static ProblemException tooManyRequests(String detail, java.time.Duration retryAfter) {
+        return new ProblemException(429, "Too Many Requests", detail, List.of(), retryAfter);
     }
 
     public static ProblemException notFound(String detail) {
@@ -45,5 +57,19 @@ public class ProblemException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** When the caller may try again, or null. */
+    public java.time.Duration retryAfter() {
+        return retryAfter;
+    }
+
+    /** {@link #retryAfter()} as the {@code Retry-After} header's delay in seconds, rounded up; null when none. */
+    public String retryAfterSeconds() {
+        if (retryAfter == null) {
+            return null;
+        }
+        long seconds = retryAfter.getSeconds() + (retryAfter.getNano() > 0 ? 1 : 0);
+        return Long.toString(Math.max(1, seconds));
     }
 }

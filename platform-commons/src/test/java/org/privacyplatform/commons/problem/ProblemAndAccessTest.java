@@ -108,6 +108,14 @@ class ProblemAndAccessTest {
     }
 
     @Test
+    void tooManyRequestsIs429WithRetryAfterInWholeSecondsRoundedUp() {
+        given().when().get("/probe/busy")
+                .then().statusCode(429).contentType(PROBLEM).header("Retry-After", equalTo("3"))
+                .body("title", equalTo("Too Many Requests")).body("status", equalTo(429));
+        given().when().get("/probe/conflict").then().statusCode(409).header("Retry-After", org.hamcrest.Matchers.nullValue());
+    }
+
+    @Test
     void anUnexpectedErrorIs500WithoutInternals() {
         given().when().get("/probe/boom")
                 .then().statusCode(500).contentType(PROBLEM)
