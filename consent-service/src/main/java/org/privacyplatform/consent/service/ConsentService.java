@@ -13,13 +13,9 @@ import java.util.TreeSet;
 
 import org.privacyplatform.commons.paging.PageRequest;
 import org.privacyplatform.commons.events.ConsentGranted;
-import org.privacyplatform.commons.paging.PageRequest;
 import org.privacyplatform.commons.events.ConsentWithdrawn;
-import org.privacyplatform.commons.paging.PageRequest;
 import org.privacyplatform.commons.events.ErasureCompleted;
-import org.privacyplatform.commons.paging.PageRequest;
 import org.privacyplatform.commons.events.EventType;
-import org.privacyplatform.commons.paging.PageRequest;
 import org.privacyplatform.commons.events.Topics;
 import org.privacyplatform.commons.outbox.Outbox;
 import org.privacyplatform.commons.privacy.Pseudonyms;
