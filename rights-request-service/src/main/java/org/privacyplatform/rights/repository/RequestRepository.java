@@ -111,6 +111,14 @@ public class RequestRepository implements PanacheRepositoryBase<RightsRequest, U
                 .setParameter(1, requestId).getResultList();
     }
 
+    /** The request's latest step whose action matches the pattern (SQL like), or null. */
+    public RequestHistory lastHistory(UUID requestId, String actionPattern) {
+        return getEntityManager()
+                .createQuery("from RequestHistory where requestId = ?1 and action like ?2 order by id desc", RequestHistory.class)
+                .setParameter(1, requestId).setParameter(2, actionPattern).setMaxResults(1).getResultStream().findFirst()
+                .orElse(null);
+    }
+
     public void persistHistory(RequestHistory history) {
         getEntityManager().persist(history);
     }

@@ -176,13 +176,18 @@ public class RequestResource {
     @GET
     @Path("/requests/{id}/export")
     @RolesAllowed({ Roles.DATA_SUBJECT, Roles.DPO })
-    @Operation(summary = "Access and portability: a JSON bundle of what the platform holds on the subject; "
-            + "the first copy is free, later copies are counted and carry the fee (Art. 15(3))")
+    @Operation(summary = "Access and portability: a JSON bundle of what the platform holds on the subject, with the "
+            + "Art. 15(1) information (purposes, categories, recipients, retention, rights, complaint, sources). The first "
+            + "copy is free; a later copy costs the fee (Art. 15(3)): without acceptFee=true it is 402 with the fee, "
+            + "nothing counted. The same caller's download retried within the retry window is the same copy")
     @APIResponse(responseCode = "200", description = "the bundle", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = ExportBundle.class)))
-    public com.fasterxml.jackson.databind.node.ObjectNode exportRequest(@PathParam("id") String id) {
+    @APIResponse(responseCode = "402", description = "a paid copy not yet agreed to: its fee; nothing was produced or counted",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = FeeProblem.class)))
+    public com.fasterxml.jackson.databind.node.ObjectNode exportRequest(@PathParam("id") String id,
+            @RestQuery Boolean acceptFee) {
         RightsRequest request = visible(id);
-        return exports.export(request.id, caller.actor(),
+        return exports.export(request.id, caller.actor(), Boolean.TRUE.equals(acceptFee),
                 subject -> json.valueToTree(listing.allOfSubject(subject).stream().map(this::view).toList()));
     }
 
