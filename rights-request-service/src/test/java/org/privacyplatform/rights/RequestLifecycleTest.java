@@ -52,8 +52,8 @@ class RequestLifecycleTest {
     @Test
     void theDpoFilesARequestReceivedByPostForAnySubject() {
         String subject = RightsApi.subject();
-        RightsApi.file(TestTokens.dpo(), subject, "POST_MORTEM_INSTRUCTIONS",
-                "{\"instructions\":\"erase my account\",\"channel\":\"post\"}").statusCode(201)
+        RightsApi.file(TestTokens.dpo(), subject, "RECTIFICATION",
+                "{\"corrections\":{\"city\":\"Lyon\"},\"channel\":\"post\"}").statusCode(201)
                 .body("history[0].actorType", equalTo("DPO")).body("history[0].actor", equalTo("dpo-user"))
                 .body("details.channel", equalTo("post"));
     }

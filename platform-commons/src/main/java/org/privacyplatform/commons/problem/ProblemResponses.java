@@ -19,7 +19,8 @@ import io.quarkus.smallrye.openapi.OpenApiFilter;
  * Declares in every service's OpenAPI document what every operation answers when it fails: an RFC 9457
  * {@code application/problem+json} body (schema {@code Problem}). Each operation gets 400 if it takes input, 401 and
  * 403 if it needs a token, 404 if its path names a resource, and {@code default} for any other failure (409, 413,
- * 502, 503, ...); an error response an operation already declares gets the problem body too. A client generated from
+ * 502, 503, ...); an error response an operation already declares gets the problem body too, unless it declares a
+ * problem+json schema of its own (a problem with extension members, e.g. the fee of a paid copy). A client generated from
  * the document thus parses every error the platform returns.
  */
 @OpenApiFilter(OpenApiFilter.RunStage.BUILD)
@@ -95,10 +96,16 @@ public class ProblemResponses implements OASFilter {
     }
 
     private static void problemBody(APIResponse response) {
-        if (response.getRef() == null) {
+        // an operation that declares its own problem+json schema (a problem with extension members) keeps it
+        if (response.getRef() == null && !declaresProblemSchema(response)) {
             response.setContent(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
                     OASFactory.createMediaType().schema(OASFactory.createSchema().ref(REF))));
         }
+    }
+
+    private static boolean declaresProblemSchema(APIResponse response) {
+        return response.getContent() != null && response.getContent().getMediaType(Problem.MEDIA_TYPE) != null
+                && response.getContent().getMediaType(Problem.MEDIA_TYPE).getSchema() != null;
     }
 
     private static boolean isError(String code) {

@@ -9,6 +9,7 @@ import io.quarkus.oidc.client.filter.OidcClientFilter;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 
 /** The other services, called for a subject's access export with this service's client-credentials token. */
 public final class PlatformClients {
@@ -27,6 +28,24 @@ public final class PlatformClients {
         @GET
         @Path("/consents/history")
         JsonNode history(@PathParam("subjectId") String subjectId, @RestQuery int page, @RestQuery int size);
+    }
+
+    /** The consent service's generated privacy notice (public): purposes, categories, recipients, sources, rights. */
+    @RegisterRestClient(configKey = "consent-service")
+    @Path("/notice")
+    public interface Notice {
+        /** The JSON-LD text, parsed by the caller (whatever JSON reader the client has for application/ld+json). */
+        @GET
+        @Produces("application/ld+json")
+        String jsonLd(@RestQuery String lang);
+    }
+
+    /** The retention service's rules in force (public: the privacy policy's retention table). */
+    @RegisterRestClient(configKey = "retention-service")
+    @Path("/policies")
+    public interface Policies {
+        @GET
+        JsonNode policies(@RestQuery int page, @RestQuery int size);
     }
 
     @RegisterRestClient(configKey = "retention-service")

@@ -28,5 +28,12 @@ public interface RightsConfig {
 
         @WithDefault("EUR")
         String currency();
+
+        /**
+         * A download of the same request retried by the same caller within this window (from the copy's production) is the
+         * same copy: not counted again, no fee again.
+         */
+        @WithDefault("PT10M")
+        java.time.Duration retryWindow();
     }
 }

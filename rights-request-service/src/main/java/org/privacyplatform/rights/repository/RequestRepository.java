@@ -23,6 +23,8 @@ public class RequestRepository implements PanacheRepositoryBase<RightsRequest, U
 
     private static final List<RequestStatus> CLOSED = List.of(RequestStatus.COMPLETED, RequestStatus.PARTIALLY_COMPLETED,
             RequestStatus.REJECTED);
+    /** Post-mortem instructions kept as requests before migration V4: never on the Art. 12 clock, never overdue. */
+    private static final RequestType OFF_THE_CLOCK = RequestType.POST_MORTEM_INSTRUCTIONS;
 
     public Optional<RightsRequest> lock(UUID id) {
         return findByIdOptional(id, LockModeType.PESSIMISTIC_WRITE);
@@ -66,6 +68,12 @@ public class RequestRepository implements PanacheRepositoryBase<RightsRequest, U
                 where subject_id = ?1""")
                 .setParameter(1, subjectId).setParameter(2, pseudonym).setParameter(3, at)
                 .executeUpdate();
+        // the subject's post-mortem instructions and recorded death, if any, are theirs too
+        em.createNativeQuery("update post_mortem_instructions set subject_id = ?2, pseudonymised_at = ?3, "
+                + "actor = case when actor_type = 'SUBJECT' and actor = ?1 then ?2 else actor end where subject_id = ?1")
+                .setParameter(1, subjectId).setParameter(2, pseudonym).setParameter(3, at).executeUpdate();
+        em.createNativeQuery("update recorded_death set subject_id = ?2, pseudonymised_at = ?3 where subject_id = ?1")
+                .setParameter(1, subjectId).setParameter(2, pseudonym).setParameter(3, at).executeUpdate();
         em.clear();
         return requests;
     }
@@ -80,8 +88,10 @@ public class RequestRepository implements PanacheRepositoryBase<RightsRequest, U
     public List<RightsRequest> search(RequestStatus status, boolean overdueOnly, OffsetDateTime now, PageRequest page) {
         PanacheQuery<RightsRequest> query;
         if (overdueOnly) {
-            query = status == null ? find("status not in ?1 and dueAt < ?2 order by dueAt, id", CLOSED, now)
-                    : find("status = ?1 and status not in ?2 and dueAt < ?3 order by dueAt, id", status, CLOSED, now);
+            query = status == null ? find("status not in ?1 and dueAt < ?2 and type <> ?3 order by dueAt, id", CLOSED, now,
+                    OFF_THE_CLOCK)
+                    : find("status = ?1 and status not in ?2 and dueAt < ?3 and type <> ?4 order by dueAt, id", status, CLOSED,
+                            now, OFF_THE_CLOCK);
         } else {
             query = status == null ? find("order by receivedAt, id") : find("status = ?1 order by receivedAt, id", status);
         }
@@ -103,12 +113,20 @@ public class RequestRepository implements PanacheRepositoryBase<RightsRequest, U
     }
 
     public long countOverdue(OffsetDateTime now) {
-        return count("status not in ?1 and dueAt < ?2", CLOSED, now);
+        return count("status not in ?1 and dueAt < ?2 and type <> ?3", CLOSED, now, OFF_THE_CLOCK);
     }
 
     public List<RequestHistory> history(UUID requestId) {
         return getEntityManager().createQuery("from RequestHistory where requestId = ?1 order by id", RequestHistory.class)
                 .setParameter(1, requestId).getResultList();
+    }
+
+    /** The request's latest step whose action matches the pattern (SQL like), or null. */
+    public RequestHistory lastHistory(UUID requestId, String actionPattern) {
+        return getEntityManager()
+                .createQuery("from RequestHistory where requestId = ?1 and action like ?2 order by id desc", RequestHistory.class)
+                .setParameter(1, requestId).setParameter(2, actionPattern).setMaxResults(1).getResultStream().findFirst()
+                .orElse(null);
     }
 
     public void persistHistory(RequestHistory history) {

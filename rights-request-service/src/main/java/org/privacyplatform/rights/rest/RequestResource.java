@@ -28,6 +28,8 @@ import org.privacyplatform.rights.rest.RequestBodies.Lifting;
 import org.privacyplatform.rights.rest.RequestBodies.NewRequest;
 import org.privacyplatform.rights.rest.RequestBodies.OutcomeReport;
 import org.privacyplatform.rights.rest.RequestBodies.Rejection;
+import org.privacyplatform.rights.RequestType;
+import org.privacyplatform.rights.service.PostMortemService;
 import org.privacyplatform.rights.service.RequestListing;
 import org.privacyplatform.rights.service.RequestService;
 
@@ -56,10 +58,12 @@ public class RequestResource {
     private final ObjectMapper json;
     private final org.privacyplatform.rights.service.ExportService exports;
     private final Pseudonyms pseudonyms;
+    private final PostMortemService postMortem;
 
     public RequestResource(RequestService requests, RequestListing listing, SubjectAccess access,
             Caller caller, RightsConfig config, ObjectMapper json,
-            org.privacyplatform.rights.service.ExportService exports, Pseudonyms pseudonyms) {
+            org.privacyplatform.rights.service.ExportService exports, Pseudonyms pseudonyms, PostMortemService postMortem) {
+        this.postMortem = postMortem;
         this.pseudonyms = pseudonyms;
         this.exports = exports;
         this.requests = requests;
@@ -80,7 +84,15 @@ public class RequestResource {
     @APIResponse(responseCode = "201", description = "filed", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = RequestView.class)))
     public RequestView fileRequest(@Valid @NotNull NewRequest body) {
-        access.check(body.subjectId());
+        if (designatedFor(body.subjectId())) {
+            // the person a deceased subject designated acts on their instructions: an access or an erasure, nothing else
+            if (body.type() != RequestType.ACCESS && body.type() != RequestType.ERASURE) {
+                throw ProblemException.forbidden("the person designated in post-mortem instructions may file an access "
+                        + "or an erasure for the deceased, not a " + body.type() + " request");
+            }
+        } else {
+            access.check(body.subjectId());
+        }
         RightsRequest request = requests.file(new RequestService.FileRequest(body.subjectId(), body.type(), body.details(),
                 caller.actor(), body.receivedAt()));
         return view(request);
@@ -176,24 +188,19 @@ public class RequestResource {
     @GET
     @Path("/requests/{id}/export")
     @RolesAllowed({ Roles.DATA_SUBJECT, Roles.DPO })
-    @Operation(summary = "Access and portability: a JSON bundle of what the platform holds on the subject; "
-            + "the first copy is free, later copies are counted and carry the fee (Art. 15(3))")
+    @Operation(summary = "Access and portability: a JSON bundle of what the platform holds on the subject, with the "
+            + "Art. 15(1) information (purposes, categories, recipients, retention, rights, complaint, sources). The first "
+            + "copy is free; a later copy costs the fee (Art. 15(3)): without acceptFee=true it is 402 with the fee, "
+            + "nothing counted. The same caller's download retried within the retry window is the same copy")
     @APIResponse(responseCode = "200", description = "the bundle", content = @Content(mediaType = "application/json",
             schema = @Schema(implementation = ExportBundle.class)))
-    public com.fasterxml.jackson.databind.node.ObjectNode exportRequest(@PathParam("id") String id) {
+    @APIResponse(responseCode = "402", description = "a paid copy not yet agreed to: its fee; nothing was produced or counted",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(implementation = FeeProblem.class)))
+    public com.fasterxml.jackson.databind.node.ObjectNode exportRequest(@PathParam("id") String id,
+            @RestQuery Boolean acceptFee) {
         RightsRequest request = visible(id);
-        return exports.export(request.id, caller.actor(),
+        return exports.export(request.id, caller.actor(), Boolean.TRUE.equals(acceptFee),
                 subject -> json.valueToTree(listing.allOfSubject(subject).stream().map(this::view).toList()));
-    }
-
-    @POST
-    @Path("/subjects/{subjectId}/death")
-    @RolesAllowed(Roles.DPO)
-    @Operation(summary = "Record a subject's death: their post-mortem instructions on file are applied")
-    public List<RequestView> recordDeath(@PathParam("subjectId") @SubjectId String subjectId,
-            @Valid @NotNull RequestBodies.Death body) {
-        return requests.recordDeath(subjectId, body.diedOn(), body.evidence(), caller.actor()).stream().map(this::view)
-                .toList();
     }
 
     /**
@@ -203,10 +210,19 @@ public class RequestResource {
     private RightsRequest visible(String id) {
         RightsRequest request = requests.get(parse(id));
         if (access.isOnlyDataSubject() && !request.subjectId.equals(access.callerSubject())
-                && !request.subjectId.equals(pseudonyms.of(access.callerSubject()))) {
+                && !request.subjectId.equals(pseudonyms.of(access.callerSubject())) && !designatedFor(request.subjectId)) {
             throw ProblemException.notFound("no request " + id);
         }
         return request;
+    }
+
+    /**
+     * Whether the caller, a subject, is the person a deceased subject designated in the post-mortem instructions that
+     * their recorded death applied (PASS_TO_DESIGNATED_PERSON).
+     */
+    private boolean designatedFor(String subjectId) {
+        return access.isOnlyDataSubject() && !subjectId.equals(access.callerSubject())
+                && postMortem.actsFor(access.callerSubject(), subjectId);
     }
 
     private RequestView view(RequestListing.Listed listed) {

@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
-import org.privacyplatform.commons.events.DeathRecorded;
 import org.privacyplatform.commons.events.ErasureRequested;
 import org.privacyplatform.commons.events.EventType;
 import org.privacyplatform.commons.events.ObjectionRecorded;
@@ -22,6 +21,7 @@ import org.privacyplatform.commons.problem.ProblemException;
 import org.privacyplatform.commons.security.Actor;
 import org.privacyplatform.commons.security.ActorType;
 import org.privacyplatform.commons.security.Roles;
+import org.privacyplatform.rights.PostMortemInstructions;
 import org.privacyplatform.rights.Recipient;
 import org.privacyplatform.rights.RecipientOutcome;
 import org.privacyplatform.rights.RejectionGround;
@@ -29,6 +29,7 @@ import org.privacyplatform.rights.RequestHistory;
 import org.privacyplatform.rights.RequestStatus;
 import org.privacyplatform.rights.RequestType;
 import org.privacyplatform.rights.RightsRequest;
+import org.privacyplatform.rights.repository.PostMortemRepository;
 import org.privacyplatform.rights.repository.RecipientRepository;
 import org.privacyplatform.rights.repository.RequestRepository;
 
@@ -68,13 +69,15 @@ public class RequestService {
 
     private final RequestRepository requests;
     private final RecipientRepository recipients;
+    private final PostMortemRepository postMortem;
     private final Outbox outbox;
     private final ObjectMapper json;
     private final Pseudonyms pseudonyms;
     private final Clock clock;
 
-    public RequestService(RequestRepository requests, RecipientRepository recipients, Outbox outbox, ObjectMapper json,
-            Pseudonyms pseudonyms, Clock clock) {
+    public RequestService(RequestRepository requests, RecipientRepository recipients, PostMortemRepository postMortem,
+            Outbox outbox, ObjectMapper json, Pseudonyms pseudonyms, Clock clock) {
+        this.postMortem = postMortem;
         this.pseudonyms = pseudonyms;
         this.requests = requests;
         this.recipients = recipients;
@@ -84,6 +87,10 @@ public class RequestService {
     }
 
     public RightsRequest file(FileRequest command) {
+        if (command.type() == RequestType.POST_MORTEM_INSTRUCTIONS) {
+            throw ProblemException.badRequest("type", "post-mortem instructions are not a request on the Art. 12 clock: "
+                    + "the subject registers them with PUT /subjects/{subjectId}/post-mortem-instructions");
+        }
         OffsetDateTime now = now();
         OffsetDateTime receivedAt = receivedAt(command, now);
         RightsRequest request = new RightsRequest();
@@ -262,27 +269,13 @@ public class RequestService {
     }
 
     /**
-     * The subject died: each post-mortem instruction on file is applied (an instruction to erase files an
-     * erasure request, verified on the death's evidence, and fans it out), then closed.
+     * A post-mortem instructions request from before migration V4 (its content is a version of the instructions now),
+     * closed when the death is recorded.
      */
-    public List<RightsRequest> recordDeath(String subjectId, java.time.LocalDate diedOn, String evidence, Actor actor) {
-        if (diedOn.isAfter(java.time.LocalDate.ofInstant(clock.instant(), java.time.ZoneOffset.UTC))) {
-            throw ProblemException.badRequest("diedOn", "the date of death is in the future");
-        }
-        List<RightsRequest> touched = new ArrayList<>();
-        for (RightsRequest instructions : requests.inProgress(subjectId, RequestType.POST_MORTEM_INSTRUCTIONS)) {
-            RightsRequest locked = lock(instructions.id);
-            if (read(locked.details).path("erase").asBoolean(false)) {
-                RightsRequest erasure = file(new FileRequest(subjectId, RequestType.ERASURE, json.createObjectNode()
-                        .put("origin", "post-mortem instructions " + locked.id).put("diedOn", diedOn.toString()), actor, null));
-                verifyIdentity(erasure.id, actor);
-                touched.add(erasure);
-            }
-            close(locked, RequestStatus.COMPLETED, actor, "applied after death on " + diedOn + " (" + evidence + ")");
-            touched.add(locked);
-        }
-        outbox.record(EventType.DEATH_RECORDED, subjectId, new DeathRecorded(subjectId, diedOn, touched.size()));
-        return touched;
+    public RightsRequest closeSuperseded(UUID id, Actor actor, String note) {
+        RightsRequest request = lock(id);
+        close(request, RequestStatus.COMPLETED, actor, note);
+        return request;
     }
 
     /** What each right sets in motion once the subject's identity is verified. */
@@ -316,8 +309,25 @@ public class RequestService {
                         request.subjectId, purposes, details.path("directMarketingOnly").asBoolean(false), now()));
                 close(request, RequestStatus.COMPLETED, actor, "objection passed to the consent service");
             }
-            case ACCESS, PORTABILITY, POST_MORTEM_INSTRUCTIONS ->
+            case ACCESS, PORTABILITY -> move(request, RequestStatus.IN_PROGRESS, "IN_PROGRESS", actor, null);
+            case POST_MORTEM_INSTRUCTIONS -> {
+                // filed as a request before migration V4: registered as a version of the instructions, off the clock
+                PostMortemInstructions version = new PostMortemInstructions();
+                version.subjectId = request.subjectId;
+                postMortem.lockSubject(request.subjectId);
+                version.version = postMortem.latest(request.subjectId).map(v -> v.version + 1).orElse(1);
+                version.kind = PostMortemInstructions.Kind.GENERAL;
+                version.choice = details.path("erase").asBoolean(false) ? PostMortemInstructions.Choice.ERASE
+                        : PostMortemInstructions.Choice.KEEP;
+                version.recordedAt = now();
+                version.actorType = actor.type();
+                version.actor = actor.id();
+                version.note = "from request " + request.id;
+                postMortem.persist(version);
                 move(request, RequestStatus.IN_PROGRESS, "IN_PROGRESS", actor, null);
+                close(request, RequestStatus.COMPLETED, actor, "registered as post-mortem instructions version "
+                        + version.version);
+            }
         }
     }
 

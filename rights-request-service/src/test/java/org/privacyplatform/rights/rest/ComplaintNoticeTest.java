@@ -40,6 +40,11 @@ class ComplaintNoticeTest {
                 public String currency() {
                     return "EUR";
                 }
+
+                @Override
+                public java.time.Duration retryWindow() {
+                    return java.time.Duration.ofMinutes(10);
+                }
             };
         }
     };

@@ -22,12 +22,12 @@ import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 
 /**
- * The export's rules and failure path (its content, assembled from the running services, is checked by
- * ./platform smoke), and post-mortem instructions applied when a death is recorded.
+ * The export's rules and failure path when the other services do not answer (its content: AccessExportTest, and
+ * ./platform smoke against the running services).
  */
 @QuarkusTest
 @WithTestResource(OidcWiremockTestResource.class)
-class ExportAndDeathTest {
+class ExportRulesTest {
 
     private static EventProbe rights;
 
@@ -68,31 +68,4 @@ class ExportAndDeathTest {
         RightsApi.get(access).body("exportCopies", equalTo(0));
     }
 
-    @Test
-    void postMortemInstructionsAreAppliedWhenTheDeathIsRecorded() {
-        String subject = RightsApi.subject();
-        String instructions = RightsApi.file(TestTokens.dpo(), subject, "POST_MORTEM_INSTRUCTIONS",
-                "{\"erase\":true,\"note\":\"received by post\"}").statusCode(201).extract().path("id");
-        RightsApi.dpo(instructions, "verify-identity", null).statusCode(200).body("status", equalTo("IN_PROGRESS"));
-
-        death(subject, LocalDate.now().plusDays(3).toString()).statusCode(400).body("errors.field", hasItem("diedOn"));
-        death(subject, "2026-11-01").statusCode(200).body("type", hasItem("ERASURE"));
-
-        RightsApi.get(instructions).body("status", equalTo("COMPLETED"));
-        given().auth().oauth2(TestTokens.dpo()).when().get("/subjects/{s}/requests", subject).then()
-                .body("find { it.type == 'ERASURE' }.status", equalTo("IN_PROGRESS"))
-                .body("find { it.type == 'ERASURE' }.details.origin", containsString(instructions));
-        CloudEvent requested = rights.await(subject, "ErasureRequested");
-        assertThat(requested.subject()).isEqualTo(subject);
-        rights.await(subject, "DeathRecorded");
-        given().auth().oauth2(TestTokens.dataSubject(subject)).contentType(ContentType.JSON)
-                .body("{\"diedOn\":\"2026-11-01\",\"evidence\":\"x\"}").when().post("/subjects/{s}/death", subject)
-                .then().statusCode(403);
-    }
-
-    private static io.restassured.response.ValidatableResponse death(String subject, String diedOn) {
-        return given().auth().oauth2(TestTokens.dpo()).contentType(ContentType.JSON)
-                .body("{\"diedOn\":\"" + diedOn + "\",\"evidence\":\"death certificate 2026-1234\"}")
-                .when().post("/subjects/{s}/death", subject).then();
-    }
 }
