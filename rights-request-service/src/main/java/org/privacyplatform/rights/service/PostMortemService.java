@@ -18,7 +18,6 @@ import org.privacyplatform.rights.PostMortemInstructions;
 import org.privacyplatform.rights.PostMortemInstructions.Choice;
 import org.privacyplatform.rights.PostMortemInstructions.Kind;
 import org.privacyplatform.rights.RecordedDeath;
-import org.privacyplatform.rights.RequestStatus;
 import org.privacyplatform.rights.RequestType;
 import org.privacyplatform.rights.RightsRequest;
 import org.privacyplatform.rights.repository.PostMortemRepository;
