@@ -1,0 +1,84 @@
+package org.privacyplatform.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.privacyplatform.system.Platform.ALICE;
+import static org.privacyplatform.system.Platform.decision;
+import static org.privacyplatform.system.Platform.eventually;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The privacy centre in a real browser: a learner logs in through the real Keycloak page (authorization code with
+ * PKCE) and changes her mind on the newsletter with one switch, each step followed by the decision API the calling
+ * systems ask.
+ */
+class Portal1PrivacyCentreTest {
+
+    private static final By NEWSLETTER_SWITCH = By.cssSelector("#purpose-newsletter button.switch");
+
+    @Test
+    void aliceGrantsThenWithdrawsTheNewsletterWithOneSwitchAndTheDecisionApiFollows() {
+        try (Browser browser = Browser.open()) {
+            browser.login("alice", "/centre");
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo("My consents");
+            assertThat(browser.text(By.cssSelector("header .who"))).contains("Alice");
+
+            // start from "not agreed", whatever an earlier run left
+            if ("true".equals(browser.find(NEWSLETTER_SWITCH).getAttribute("aria-checked"))) {
+                browser.find(NEWSLETTER_SWITCH).click();
+                browser.find(By.cssSelector("p.done"));
+            }
+            WebElement off = browser.find(NEWSLETTER_SWITCH);
+            assertThat(off.getAttribute("aria-checked")).isEqualTo("false");
+            assertThat(off.getAttribute("aria-label")).isEqualTo("Agree to: Newsletter");
+            browser.assertAccessible("the privacy centre").screenshot("privacy-centre");
+
+            off.click();
+            assertThat(browser.text(By.cssSelector("p.done"))).isEqualTo("Your consent was recorded.");
+            WebElement on = browser.find(NEWSLETTER_SWITCH);
+            assertThat(on.getAttribute("aria-checked")).isEqualTo("true");
+            assertThat(on.getText()).contains("You agreed");
+            eventually().untilAsserted(() -> assertThat(decision(ALICE, "newsletter").allowed()).isTrue());
+
+            // withdrawing: the same switch, in the same place (Art. 7(3))
+            on.click();
+            assertThat(browser.text(By.cssSelector("p.done"))).isEqualTo("Your consent was withdrawn. We stopped this use.");
+            assertThat(browser.find(NEWSLETTER_SWITCH).getAttribute("aria-checked")).isEqualTo("false");
+            eventually().untilAsserted(() -> assertThat(decision(ALICE, "newsletter").allowed()).isFalse());
+
+            // the history shows both decisions, newest first
+            browser.go("/centre/history");
+            String history = browser.text(By.cssSelector("table.history tbody"));
+            assertThat(history).contains("Newsletter").contains("WITHDRAWN").contains("GRANTED");
+            assertThat(history.indexOf("WITHDRAWN")).isLessThan(history.indexOf("GRANTED"));
+            browser.assertAccessible("the consent history");
+        }
+    }
+
+    @Test
+    void thePagesSpeakFrenchWhenTheBrowserAsksAndTheSwitchChangesTheLanguage() {
+        try (Browser browser = Browser.open("fr", false)) {
+            browser.go("/");
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo("Vos données, vos choix");
+            assertThat(browser.driver().findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
+            browser.assertAccessible("the front page in French");
+            browser.find(By.cssSelector("a.lang")).click();
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo("Your data, your choices");
+            browser.go("/notice");
+            assertThat(browser.find(By.cssSelector("article.notice h1")).getText()).isNotBlank();
+            browser.assertAccessible("the privacy notice");
+        }
+    }
+
+    @Test
+    void aVisitorWhoIsNotLoggedInIsSentToKeycloakAndNeverSeesACentre() {
+        try (Browser browser = Browser.open()) {
+            browser.go("/centre/history");
+            browser.wait.until(d -> d.getCurrentUrl().startsWith(Browser.KEYCLOAK));
+            assertThat(browser.driver().getCurrentUrl()).contains("code_challenge_method=S256")
+                    .contains("client_id=privacy-frontend");
+        }
+    }
+}
