@@ -196,6 +196,13 @@ class DeviceConsentTest {
         String other = DeviceApi.newDevice();
         DeviceApi.send(given(), other, ads, "{\"granted\":true,\"noticeVersion\":\"1.0\",\"source\":\"web\",\"gpc\":true}")
                 .statusCode(200).body("status", equalTo("WITHDRAWN")).body("source", equalTo("gpc"));
+        // the banner's own opt-out under the signal, on a consent cookie that is no direct marketing: a refusal that
+        // says why; the visitor's later explicit grant is theirs
+        String optedOut = DeviceApi.newDevice();
+        DeviceApi.putWithGpc(optedOut, "cookies-consent", false).statusCode(200).body("status", equalTo("WITHDRAWN"))
+                .body("source", equalTo("gpc"));
+        DeviceApi.putWithGpc(optedOut, "cookies-consent", true).statusCode(200).body("status", equalTo("GRANTED"))
+                .body("source", equalTo("web"));
         // without the signal a grant is a grant; a header other than 1 is no signal
         DeviceApi.put(DeviceApi.newDevice(), ads, true).statusCode(200).body("status", equalTo("GRANTED"));
         DeviceApi.send(given().header("Sec-GPC", "0"), DeviceApi.newDevice(), ads, DeviceApi.body(true)).statusCode(200)

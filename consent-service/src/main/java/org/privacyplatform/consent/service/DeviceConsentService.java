@@ -65,7 +65,9 @@ public class DeviceConsentService {
      * Records a visitor's choice. Global Privacy Control: the first choice a device records on a direct-marketing
      * purpose, made while the browser sends the signal, is a refusal (source {@code gpc}) whatever the banner sent, so a
      * banner's "accept all" never grants marketing against the signal; once the device has a choice there, a grant is
-     * the visitor's own explicit choice and is recorded as sent.
+     * the visitor's own explicit choice and is recorded as sent. A first refusal made under the signal (the banner
+     * refuses every consent cookie on its own when it reads it) is recorded with source {@code gpc} too, so the history
+     * says why the device refused.
      */
     public ConsentService.Recorded record(DeviceDecision decision) {
         if (!DEVICE_SOURCES.contains(decision.source())) {
@@ -83,9 +85,10 @@ public class DeviceConsentService {
         consents.lockSubject(decision.deviceRef());
         boolean firstChoice = states.lockFor(decision.deviceRef(), purpose.id()).isEmpty();
         boolean refusedByGpc = decision.gpc() && decision.granted() && purpose.directMarketing() && firstChoice;
+        boolean optOutByGpc = decision.gpc() && !decision.granted() && firstChoice;
         ConsentStatus target = ConsentService.targetOf(purpose, decision.granted() && !refusedByGpc);
         return consents.change(purpose, decision.deviceRef(), target, decision.noticeVersion(),
-                refusedByGpc ? SOURCE_GPC : decision.source(), visitor, ConsentService.reasonOf(target),
+                refusedByGpc || optOutByGpc ? SOURCE_GPC : decision.source(), visitor, ConsentService.reasonOf(target),
                 decision.privacyNoticeVersion(), null);
     }
 
