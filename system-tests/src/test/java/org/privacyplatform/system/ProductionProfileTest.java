@@ -86,4 +86,28 @@ class ProductionProfileTest {
         assertThat(output).contains("witness.signing.private-key", "witness.signing.public-key", "witness.logs")
                 .doesNotContain("Listening on");
     }
+
+    /** The web portal: without its session secret it refuses to start, naming it. */
+    @org.junit.jupiter.api.Test
+    void thePortalStartedInProductionWithOnlyTheCommittedConfigurationRefusesNamingItsSessionSecret()
+            throws IOException, InterruptedException {
+        Path root = Path.of(System.getProperty("platform.root", ".."));
+        Path jar = root.resolve("privacy-portal/target/quarkus-app/quarkus-run.jar");
+        assertThat(jar).as("built by ./platform up").exists();
+        ProcessBuilder start = new ProcessBuilder("java", "-jar", jar.toString())
+                .directory(Files.createTempDirectory("prod-privacy-portal").toFile()).redirectErrorStream(true);
+        start.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("PORTAL_"));
+        start.environment().put("QUARKUS_PROFILE", "prod");
+        start.environment().put("QUARKUS_HTTP_PORT", "0");
+        Process process = start.start();
+        boolean exited = process.waitFor(60, TimeUnit.SECONDS);
+        String output = new String(process.getInputStream().readAllBytes());
+        if (!exited) {
+            process.destroyForcibly();
+        }
+        assertThat(exited).as("the portal exits at once; it printed:%n%s", output).isTrue();
+        assertThat(process.exitValue()).as(output).isNotZero();
+        assertThat(output).contains("privacy-portal refuses to start in production", "PORTAL_SESSION_SECRET")
+                .doesNotContain("Listening on");
+    }
 }
