@@ -58,6 +58,45 @@ class Portal1PrivacyCentreTest {
     }
 
     @Test
+    void aNoticeThatAsksForFreshConsentAsksAliceAgainAndHerNewAgreementCounts() {
+        // one fixed test purpose (the local run's catalogue keeps it): each run publishes two new notice versions
+        String purpose = "portal-fresh-consent-check";
+        String first = "v" + System.currentTimeMillis();
+        String second = first + "-fresh";
+        publish(purpose, first, false);
+        Platform.as("alice").body("{\"granted\":true,\"noticeVersion\":\"" + first + "\",\"source\":\"web\"}").when()
+                .put(Platform.CONSENT + "/subjects/{s}/consents/{p}", ALICE, purpose).then().statusCode(200);
+        eventually().untilAsserted(() -> assertThat(decision(ALICE, purpose).allowed()).isTrue());
+        publish(purpose, second, true);
+        eventually().untilAsserted(() -> assertThat(decision(ALICE, purpose).allowed()).isFalse());
+
+        try (Browser browser = Browser.open()) {
+            browser.login("alice", "/centre");
+            By row = By.id("purpose-" + purpose);
+            assertThat(browser.find(row).findElement(By.cssSelector("p.warning")).getText())
+                    .isEqualTo("This notice changed since you agreed: please read it and choose again.");
+            assertThat(browser.find(row).getText()).contains("Notice version " + second);
+            WebElement again = browser.find(row).findElement(By.cssSelector("button.switch"));
+            assertThat(again.getAttribute("aria-checked")).isEqualTo("false");
+            again.click();
+            assertThat(browser.text(By.cssSelector("p.done"))).isEqualTo("Your consent was recorded.");
+            assertThat(browser.find(row).findElement(By.cssSelector("button.switch")).getAttribute("aria-checked"))
+                    .isEqualTo("true");
+            assertThat(browser.find(row).findElements(By.cssSelector("p.warning"))).isEmpty();
+        }
+        eventually().untilAsserted(() -> assertThat(decision(ALICE, purpose).allowed()).isTrue());
+    }
+
+    private static void publish(String purpose, String version, boolean requiresFreshConsent) {
+        Platform.as("dora").body("{\"name\":\"Browser test: fresh consent\",\"description\":\"A purpose the portal's "
+                + "browser tests publish notice versions of.\",\"legalBasis\":\"CONSENT\",\"notice\":{\"version\":\""
+                + version + "\",\"text\":\"Notice " + version + " of the browser tests' purpose.\","
+                + "\"requiresFreshConsent\":" + requiresFreshConsent + "}}").when()
+                .put(Platform.CONSENT + "/purposes/{p}", purpose).then()
+                .statusCode(org.hamcrest.Matchers.oneOf(200, 201)); // 201 the first time, on a fresh database
+    }
+
+    @Test
     void thePagesSpeakFrenchWhenTheBrowserAsksAndTheSwitchChangesTheLanguage() {
         try (Browser browser = Browser.open("fr", false)) {
             browser.go("/");
