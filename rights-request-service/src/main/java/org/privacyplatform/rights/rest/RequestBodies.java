@@ -88,7 +88,7 @@ public final class RequestBodies {
                     message = "must be PLATFORM_SERVICE, INTERNAL_DEPARTMENT, PROCESSOR or THIRD_PARTY") String kind,
             @NotEmpty @Size(max = 3) List<@Pattern(regexp = "ERASURE|RECTIFICATION|RESTRICTION",
                     message = "must be ERASURE, RECTIFICATION or RESTRICTION") String> appliesTo,
-            @Pattern(regexp = "KAFKA|REST", message = "must be KAFKA or REST") String channel,
+            @Pattern(regexp = "KAFKA|REST|MANUAL", message = "must be KAFKA, REST or MANUAL") String channel,
             Boolean active,
             @Pattern(regexp = CLIENT_ID, message = "must be a client id: 1-64 of letters, digits, '.', '_', ':', '-'")
             String reportedBy) {

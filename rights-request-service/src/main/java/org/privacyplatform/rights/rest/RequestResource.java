@@ -176,9 +176,10 @@ public class RequestResource {
 
     @POST
     @Path("/requests/{id}/outcomes")
-    @RolesAllowed(Roles.SERVICE)
+    @RolesAllowed({ Roles.SERVICE, Roles.DPO })
     @Operation(summary = "A recipient reports what it erased, applied or kept (Art. 19); only the calling system "
-            + "that the recipients catalogue names for it (reportedBy) may, any other is 403")
+            + "that the recipients catalogue names for it (reportedBy) may, any other is 403. The DPO records an answer "
+            + "a recipient gave out of band (a letter, an e-mail), with a note saying how; the history names the DPO")
     public RequestView reportOutcome(@PathParam("id") String id, @Valid @NotNull OutcomeReport body) {
         return view(requests.reportOutcome(parse(id), new RequestService.Outcome(body.recipientId(), body.status(),
                 body.erased() == null ? null : json.valueToTree(body.erased()),

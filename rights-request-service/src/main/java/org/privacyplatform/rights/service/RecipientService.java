@@ -80,7 +80,8 @@ public class RecipientService {
 
     /**
      * A recipient that answers over REST names the one calling system that may report for it (else nobody could,
-     * or anybody would); a platform service answers over Kafka as itself.
+     * or anybody would); a platform service answers over Kafka as itself; a MANUAL recipient answers by letter or
+     * e-mail, and the DPO records what it said.
      */
     private static void requireReportingSystem(RecipientChange change) {
         boolean rest = "REST".equals(change.channel());
@@ -89,8 +90,9 @@ public class RecipientService {
                     + "' answers over REST: name the calling system (its client id) that reports its outcomes");
         }
         if (!rest && change.reportedBy() != null) {
-            throw ProblemException.badRequest("reportedBy", "recipient '" + change.id()
-                    + "' answers over Kafka as itself: it takes no reporting system");
+            throw ProblemException.badRequest("reportedBy", "recipient '" + change.id() + ("MANUAL".equals(change.channel())
+                    ? "' answers out of band, recorded by the DPO: it takes no reporting system"
+                    : "' answers over Kafka as itself: it takes no reporting system"));
         }
     }
 }

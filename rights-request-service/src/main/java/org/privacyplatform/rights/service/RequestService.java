@@ -93,6 +93,9 @@ public class RequestService {
         }
         OffsetDateTime now = now();
         OffsetDateTime receivedAt = receivedAt(command, now);
+        if (command.type() == RequestType.RECTIFICATION) {
+            requireCorrections(command.details());
+        }
         RightsRequest request = new RightsRequest();
         request.id = UUID.randomUUID();
         request.subjectId = command.subjectId();
@@ -109,6 +112,40 @@ public class RequestService {
         outbox.record(EventType.REQUEST_RECEIVED, request.subjectId, new RequestEvent(request.id.toString(),
                 request.subjectId, request.type.name(), request.status.name(), receivedAt, request.dueAt, null));
         return request;
+    }
+
+    /** At most this many corrections in one rectification request. */
+    public static final int MAX_CORRECTIONS = 50;
+
+    /**
+     * Art. 16: a rectification says what is wrong and what it should say: {@code details.corrections}, an object of
+     * 1 to {@value #MAX_CORRECTIONS} entries, each the data concerned (at most 100 characters) and its correct value
+     * (text, at most 2,000 characters). Checked before anything is written.
+     */
+    private static void requireCorrections(JsonNode details) {
+        JsonNode corrections = details == null ? null : details.get("corrections");
+        if (corrections == null || !corrections.isObject() || corrections.isEmpty()) {
+            throw ProblemException.badRequest("details.corrections", "a rectification lists its corrections: "
+                    + "details.corrections, an object of each data concerned and its correct value, e.g. "
+                    + "{\"corrections\": {\"postal address\": \"12 rue des Lilas, Lyon\"}}");
+        }
+        if (corrections.size() > MAX_CORRECTIONS) {
+            throw ProblemException.badRequest("details.corrections", "at most " + MAX_CORRECTIONS
+                    + " corrections in one request");
+        }
+        var fields = corrections.fields();
+        while (fields.hasNext()) {
+            var correction = fields.next();
+            if (correction.getKey().isBlank() || correction.getKey().length() > 100) {
+                throw ProblemException.badRequest("details.corrections", "each correction names its data in 1 to 100 "
+                        + "characters");
+            }
+            if (!correction.getValue().isTextual() || correction.getValue().asText().isBlank()
+                    || correction.getValue().asText().length() > 2000) {
+                throw ProblemException.badRequest("details.corrections", "each correction gives the correct value as "
+                        + "text of 1 to 2000 characters");
+            }
+        }
     }
 
     /**
@@ -187,7 +224,10 @@ public class RequestService {
         return request;
     }
 
-    /** The DPO closes a request whose answer was given (access, portability, a request with no recipient left). */
+    /**
+     * The DPO closes a request whose answer was given (access, portability, a rectification made by the controller
+     * itself, a request with no recipient left).
+     */
     public RightsRequest complete(UUID id, String note, Actor actor) {
         RightsRequest request = lock(id);
         List<String> pending = requests.pendingRecipients(request.id);
@@ -223,11 +263,16 @@ public class RequestService {
 
     /**
      * A recipient's answer: over REST from the calling system that speaks for it (any other system is refused,
-     * before anything is read or written), or a platform service's ErasureCompleted over Kafka.
+     * before anything is read or written), from the DPO recording an answer given out of band (with a note saying
+     * how), or a platform service's ErasureCompleted over Kafka.
      */
     public RightsRequest reportOutcome(UUID id, Outcome outcome, Actor actor) {
         if (actor.type() == ActorType.SERVICE) {
             requireSpeaksFor(actor.id(), outcome.recipientId());
+        }
+        if (actor.type() == ActorType.DPO && (outcome.note() == null || outcome.note().isBlank())) {
+            throw ProblemException.badRequest("note", "an answer the DPO records for a recipient was given out of band: "
+                    + "the note says how and when (a letter, an e-mail, a call)");
         }
         RightsRequest request = lock(id);
         RecipientOutcome stored = requests.lockOutcome(id, outcome.recipientId()).orElseThrow(() -> ProblemException
@@ -295,12 +340,13 @@ public class RequestService {
                 move(request, RequestStatus.IN_PROGRESS, "PROCESSING_RESTRICTED", actor, null);
             }
             case RECTIFICATION -> {
+                // Art. 16, 19: complete only once each recipient confirmed the corrections or gave its reason not to;
+                // with none registered, the controller's own correction is confirmed by the DPO completing it
                 boolean asked = askRecipients(request);
                 emit(EventType.RECTIFICATION_REQUESTED, request, null);
-                move(request, RequestStatus.IN_PROGRESS, "RECTIFICATION_REQUESTED", actor, null);
-                if (!asked) {
-                    close(request, RequestStatus.COMPLETED, SELF, "no recipient to tell");
-                }
+                move(request, RequestStatus.IN_PROGRESS, "RECTIFICATION_REQUESTED", actor, asked ? null
+                        : "no recipient registered for rectification: the DPO completes the request once the "
+                                + "corrections are made, saying so in the note");
             }
             case OBJECTION -> {
                 List<String> purposes = new ArrayList<>();
