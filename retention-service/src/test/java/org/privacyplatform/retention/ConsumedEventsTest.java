@@ -59,6 +59,23 @@ class ConsumedEventsTest {
     }
 
     @Test
+    void anObjectionToPersonalisedMarketingMakesTheMarketingProfileFallDue() {
+        String subject = RetentionApi.subject();
+        RetentionApi.register(subject, "marketing-profile", "2026-01-05").statusCode(201);
+        RetentionApi.register(subject, "prospect", "2026-01-05").statusCode(201);
+        RetentionApi.schedule(subject).body("find { it.category == 'marketing-profile' }.dueOn", equalTo("2029-01-05"));
+
+        // Art. 21(3): the consent service's ConsentWithdrawn for the objection (a legitimate-interest purpose)
+        events.send(Topics.CONSENT, "ConsentWithdrawn", subject, "{\"subjectId\":\"" + subject
+                + "\",\"purposeId\":\"personalised-marketing\",\"legalBasis\":\"LEGITIMATE_INTEREST\",\"noticeVersion\":\"1.0\","
+                + "\"source\":\"web\",\"reason\":\"OBJECTION\",\"directMarketing\":true,\"withdrawnAt\":\"2026-02-28T23:30:00Z\"}");
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RetentionApi.schedule(subject)
+                .body("find { it.category == 'marketing-profile' }.dueOn", equalTo("2026-02-28")));
+        RetentionApi.schedule(subject).body("find { it.category == 'prospect' }.dueOn", equalTo("2029-01-05"));
+    }
+
+    @Test
     void erasureErasesWhatNoStatutoryPeriodProtectsAndReportsWhatItKeeps() {
         String subject = RetentionApi.subject();
         RetentionApi.register(subject, "prospect", "2026-01-05").statusCode(201);

@@ -108,7 +108,8 @@ class ReferenceRulesTest {
         given().when().get("/policies/prospect").then().body("backstop", nullValue()).body("version", equalTo(1));
     }
 
-    // version 2: the rules that gained a backstop or a limitation restart (migration V4, issue 15)
+    // version 2: the rules that gained a backstop or a limitation restart (migration V4, issue 15), and the marketing
+    // profile that an objection to personalised marketing ends (V6)
     @ParameterizedTest(name = "{0} anchored on {1} is due on {3}")
     @CsvSource({
             // category,         anchor,      archiveFrom, dueOn,      version
@@ -117,7 +118,7 @@ class ReferenceRulesTest {
             "cookies,            2025-01-31,  ,            2026-02-28, 1",
             "prospect,           2024-02-29,  ,            2027-02-28, 1",
             "service-operations, 2023-12-31,  ,            2026-12-31, 1",
-            "marketing-profile,  2024-03-31,  ,            2027-03-31, 1",
+            "marketing-profile,  2024-03-31,  ,            2027-03-31, 2",
             "accounting,         2025-03-15,  ,            2035-12-31, 1",
             "accounting,         2025-12-31,  ,            2035-12-31, 1",
             "accounting,         2026-01-01,  ,            2036-12-31, 1",
