@@ -76,8 +76,11 @@ class DecisionTest {
         ConsentApi.refuse(subject, "newsletter");
         ConsentApi.decision(subject, "newsletter").body("allowed", equalTo(false)).body("reason", equalTo("CONSENT_WITHDRAWN"));
 
-        ConsentApi.refuse(subject, "fraud-prevention");
-        ConsentApi.decision(subject, "fraud-prevention").body("allowed", equalTo(false)).body("reason", equalTo("OBJECTED"));
+        // Art. 21(1): an objection to a legitimate interest other than direct marketing is no switch: the DPO reviews
+        // it (a rights request), and processing goes on until then
+        ConsentApi.put(TestTokens.dataSubject(subject), subject, "fraud-prevention", false, "1.0").statusCode(409)
+                .contentType(ConsentApi.PROBLEM).body("detail", org.hamcrest.Matchers.containsString("OBJECTION request"));
+        ConsentApi.decision(subject, "fraud-prevention").body("allowed", equalTo(true));
 
         given().auth().oauth2(TestTokens.service()).when().get("/subjects/{s}/decisions/no-such-purpose", subject)
                 .then().statusCode(404).contentType(ConsentApi.PROBLEM);
@@ -180,6 +183,23 @@ class DecisionTest {
         ConsentApi.refuse(subject, "community-membership");
         ConsentApi.decision(subject, "community-membership").body("allowed", equalTo(false))
                 .body("reason", equalTo("RESTRICTED"));
+    }
+
+    @Test
+    void anObjectionTheDpoUpheldAfterReviewStopsAProcessingOtherThanDirectMarketing() {
+        String subject = ConsentResourceTest.subject();
+        // what the rights-request service sends at once (direct marketing only) changes nothing for fraud prevention
+        consentEvents.send(Topics.RIGHTS, "ObjectionRecorded", subject, "{\"requestId\":\"" + UUID.randomUUID()
+                + "\",\"subjectId\":\"" + subject + "\",\"purposeIds\":[\"fraud-prevention\"],\"directMarketingOnly\":true,"
+                + "\"recordedAt\":\"2026-11-26T10:00:00Z\"}");
+        // and what it sends once the DPO upheld the objection does
+        consentEvents.send(Topics.RIGHTS, "ObjectionRecorded", subject, "{\"requestId\":\"" + UUID.randomUUID()
+                + "\",\"subjectId\":\"" + subject + "\",\"purposeIds\":[\"fraud-prevention\"],\"directMarketingOnly\":false,"
+                + "\"recordedAt\":\"2026-11-26T10:05:00Z\"}");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ConsentApi.decision(subject, "fraud-prevention")
+                .body("allowed", equalTo(false)).body("reason", equalTo("OBJECTED")));
+        assertThat(consentEvents.await(subject, "ConsentWithdrawn").data().path("purposeId").asText())
+                .isEqualTo("fraud-prevention");
     }
 
     @Test

@@ -161,6 +161,56 @@ class RightsInMotionTest {
     }
 
     @Test
+    void anObjectionToOtherProcessingAwaitsTheDposReviewWhileDirectMarketingStopsAtOnce() {
+        String subject = RightsApi.subject();
+        String id = RightsApi.fileOwn(subject, "OBJECTION", "{\"purposeIds\":[\"fraud-prevention\",\"personalised-marketing\"]}");
+        RightsApi.dpo(id, "verify-identity", null).statusCode(200).body("status", equalTo("IN_PROGRESS"))
+                .body("history.find { it.action == 'OBJECTION_UNDER_REVIEW' }.note", containsString("DPO's review"));
+        // the direct-marketing part at once: the consent service applies it to the direct-marketing purposes named
+        CloudEvent atOnce = rights.await(subject, "ObjectionRecorded");
+        assertThat(atOnce.data().path("directMarketingOnly").asBoolean()).isTrue();
+        assertThat(atOnce.data().path("purposeIds").toString()).contains("fraud-prevention", "personalised-marketing");
+
+        // only the DPO reviews, and only an objection under review
+        given().auth().oauth2(TestTokens.dataSubject(subject)).contentType(ContentType.JSON).body("{}").when()
+                .post("/requests/{id}/uphold-objection", id).then().statusCode(403);
+        String erasure = RightsApi.fileOwn(subject, "ERASURE", null);
+        RightsApi.dpo(erasure, "uphold-objection", "{}").statusCode(409);
+        RightsApi.dpo(erasure, "reject", "{\"ground\":\"COMPELLING_LEGITIMATE_GROUNDS\",\"detail\":\"x\"}").statusCode(409);
+        RightsApi.dpo(id, "uphold-objection", "{\"purposeIds\":[\"Not A Purpose\"]}").statusCode(400);
+
+        RightsApi.dpo(id, "uphold-objection", "{\"purposeIds\":[\"fraud-prevention\"],\"note\":\"no overriding ground\"}")
+                .statusCode(200).body("status", equalTo("COMPLETED"))
+                .body("history.find { it.toStatus == 'COMPLETED' }.note", containsString("fraud-prevention"))
+                .body("history.find { it.toStatus == 'COMPLETED' }.actorType", equalTo("DPO"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(rights.eventsFor(subject))
+                .filteredOn(e -> e.type().equals("ObjectionRecorded")).hasSize(2));
+        CloudEvent upheld = rights.eventsFor(subject).stream().filter(e -> e.type().equals("ObjectionRecorded"))
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(upheld.data().path("directMarketingOnly").asBoolean()).isFalse();
+        assertThat(upheld.data().path("purposeIds").toString()).isEqualTo("[\"fraud-prevention\"]");
+    }
+
+    @Test
+    void anObjectionRefusedOnCompellingGroundsShowsThemAndWhereToComplain() {
+        String subject = RightsApi.subject();
+        String id = RightsApi.fileOwn(subject, "OBJECTION", "{\"purposeIds\":[\"fraud-prevention\"]}");
+        RightsApi.dpo(id, "verify-identity", null).statusCode(200).body("status", equalTo("IN_PROGRESS"));
+        RightsApi.dpo(id, "reject", "{\"ground\":\"COMPELLING_LEGITIMATE_GROUNDS\"}").statusCode(400)
+                .body("errors.field", hasItem("detail"));
+        RightsApi.get(id).body("status", equalTo("IN_PROGRESS"));
+        RightsApi.dpo(id, "reject", "{\"ground\":\"COMPELLING_LEGITIMATE_GROUNDS\",\"detail\":\"fraud checks on "
+                + "payments protect every customer and are required by our card acquirer\"}").statusCode(200)
+                .body("status", equalTo("REJECTED")).body("rejection.ground", equalTo("COMPELLING_LEGITIMATE_GROUNDS"));
+        given().auth().oauth2(TestTokens.dataSubject(subject)).when().get("/requests/{id}", id).then().statusCode(200)
+                .body("rejection.detail", containsString("card acquirer"))
+                .body("complaint.authority", org.hamcrest.Matchers.notNullValue());
+        // never stopped without the review: the only objection sent is the direct-marketing one
+        assertThat(rights.eventsFor(subject)).filteredOn(e -> e.type().equals("ObjectionRecorded"))
+                .allMatch(e -> e.data().path("directMarketingOnly").asBoolean());
+    }
+
+    @Test
     void recipientsAreTheDposAndLeftOutOnesAreDeactivated() {
         putRecipients();
         given().auth().oauth2(TestTokens.dpo()).contentType(ContentType.JSON)

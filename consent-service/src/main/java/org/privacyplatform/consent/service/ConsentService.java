@@ -121,6 +121,13 @@ public class ConsentService {
                     + "import a calling system on the subject's behalf");
         }
         PurposeCatalog.Entry purpose = checkDecision(decision);
+        if (!decision.granted() && purpose.legalBasis() == LegalBasis.LEGITIMATE_INTEREST && !purpose.directMarketing()) {
+            // Art. 21(1): unlike direct marketing, such an objection stops the processing only once the DPO reviewed it
+            throw ProblemException.conflict("purpose '" + purpose.id() + "' is a legitimate interest other than direct "
+                    + "marketing: an objection to it is reviewed by the DPO, who upholds it or shows compelling "
+                    + "legitimate grounds (Art. 21(1)); file it as an OBJECTION request with rights-request-service "
+                    + "(POST /requests, details.purposeIds)");
+        }
         lockSubject(decision.subjectId());
         ConsentStatus target = targetOf(purpose, decision.granted());
         return change(purpose, decision.subjectId(), target, decision.noticeVersion(), decision.source(), decision.actor(),

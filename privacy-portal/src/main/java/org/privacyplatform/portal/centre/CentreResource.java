@@ -89,7 +89,9 @@ public class CentreResource {
         boolean granted;
         if (purpose.isConsentBased() && ("grant".equals(choice) || "withdraw".equals(choice))) {
             granted = "grant".equals(choice);
-        } else if (purpose.isLegitimateInterest() && ("object".equals(choice) || "accept".equals(choice))) {
+        } else if (purpose.isLegitimateInterest() && ("accept".equals(choice)
+                || "object".equals(choice) && purpose.directMarketing())) {
+            // Art. 21: an objection to direct marketing is a switch; to anything else it is a request the DPO reviews
             granted = "accept".equals(choice);
         } else {
             throw PortalProblem.badRequest("centre_bad_choice");

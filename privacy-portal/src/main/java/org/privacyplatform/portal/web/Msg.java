@@ -136,6 +136,12 @@ public interface Msg {
     @Message("Withdraw my objection")
     String object_withdraw();
 
+    @Message("You may object to this use for reasons of your own situation: our DPO reviews the objection within a month and either stops this use or explains the compelling legitimate grounds to continue.")
+    String object_reviewed();
+
+    @Message("Object to this use (a request)")
+    String object_request();
+
     @Message("Your consent was recorded.")
     String done_grant();
 

@@ -58,6 +58,15 @@ public final class RequestBodies {
     public record Completion(@Size(max = 2000) String note) {
     }
 
+    /**
+     * {@code POST /requests/{id}/uphold-objection}: the purposes the DPO stops (absent or empty: those the subject
+     * named, or every legitimate-interest purpose when they named none), and a note the subject reads.
+     */
+    public record ObjectionUpheld(
+            @Size(max = 50) List<@Pattern(regexp = "^[a-z0-9][a-z0-9-]{0,63}$", message = "is not a purpose id") String> purposeIds,
+            @Size(max = 2000) String note) {
+    }
+
     public record Lifting(@NotNull OffsetDateTime subjectInformedAt) {
     }
 

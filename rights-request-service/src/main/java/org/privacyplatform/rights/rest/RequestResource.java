@@ -26,6 +26,7 @@ import org.privacyplatform.rights.rest.RequestBodies.Completion;
 import org.privacyplatform.rights.rest.RequestBodies.Extension;
 import org.privacyplatform.rights.rest.RequestBodies.Lifting;
 import org.privacyplatform.rights.rest.RequestBodies.NewRequest;
+import org.privacyplatform.rights.rest.RequestBodies.ObjectionUpheld;
 import org.privacyplatform.rights.rest.RequestBodies.OutcomeReport;
 import org.privacyplatform.rights.rest.RequestBodies.Rejection;
 import org.privacyplatform.rights.RequestType;
@@ -148,6 +149,17 @@ public class RequestResource {
             + "after the first due date, a second time or on a closed request: 409")
     public RequestView extendRequest(@PathParam("id") String id, @Valid @NotNull Extension body) {
         return view(requests.extend(parse(id), body.reason(), caller.actor()));
+    }
+
+    @POST
+    @Path("/requests/{id}/uphold-objection")
+    @RolesAllowed(Roles.DPO)
+    @Operation(summary = "Uphold an objection to processing other than direct marketing after review (Art. 21(1)): the "
+            + "consent service stops the purposes; refusing it is reject with ground COMPELLING_LEGITIMATE_GROUNDS and "
+            + "the grounds in detail")
+    public RequestView upholdObjection(@PathParam("id") String id, @Valid ObjectionUpheld body) {
+        return view(requests.upholdObjection(parse(id), body == null ? null : body.purposeIds(),
+                body == null ? null : body.note(), caller.actor()));
     }
 
     @POST

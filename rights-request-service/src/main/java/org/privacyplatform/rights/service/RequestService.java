@@ -216,6 +216,14 @@ public class RequestService {
     /** Art. 12(4), 12(5): refused, on a ground; the answer tells the subject where to complain. */
     public RightsRequest reject(UUID id, RejectionGround ground, String detail, Actor actor) {
         RightsRequest request = lock(id);
+        if (ground == RejectionGround.COMPELLING_LEGITIMATE_GROUNDS) {
+            requireObjectionUnderReview(request);
+            if (detail == null || detail.isBlank()) {
+                throw ProblemException.badRequest("detail", "refusing an objection, the DPO shows the compelling "
+                        + "legitimate grounds that override the subject's interests, or the legal claims it serves: the "
+                        + "subject reads them (Art. 21(1))");
+            }
+        }
         move(request, RequestStatus.REJECTED, "REJECTED", actor, ground + (detail == null ? "" : ": " + detail));
         request.rejectionGround = ground;
         request.rejectionDetail = detail;
@@ -239,6 +247,38 @@ public class RequestService {
         }
         close(request, RequestStatus.COMPLETED, actor, note);
         return request;
+    }
+
+    /**
+     * Art. 21(1): the DPO upholds an objection to processing other than direct marketing: the consent service stops
+     * the purposes named here (or those the subject named; with none, every legitimate-interest purpose) and the
+     * request completes. Refusing it is a rejection on {@link RejectionGround#COMPELLING_LEGITIMATE_GROUNDS}.
+     */
+    public RightsRequest upholdObjection(UUID id, List<String> purposeIds, String note, Actor actor) {
+        RightsRequest request = lock(id);
+        requireObjectionUnderReview(request);
+        List<String> purposes = purposeIds == null || purposeIds.isEmpty() ? objectionPurposes(read(request.details))
+                : purposeIds;
+        outbox.record(EventType.OBJECTION_RECORDED, request.subjectId, new ObjectionRecorded(request.id.toString(),
+                request.subjectId, purposes, false, now()));
+        close(request, RequestStatus.COMPLETED, actor, "objection upheld after review"
+                + (purposes.isEmpty() ? " (every legitimate-interest purpose)" : " (" + String.join(", ", purposes) + ")")
+                + (note == null || note.isBlank() ? "" : ": " + note));
+        return request;
+    }
+
+    private void requireObjectionUnderReview(RightsRequest request) {
+        if (request.type != RequestType.OBJECTION || request.status != RequestStatus.IN_PROGRESS) {
+            throw ProblemException.conflict("request " + request.id + " is a " + request.type + " request, "
+                    + request.status + ": only an objection under the DPO's review is upheld or refused on compelling "
+                    + "legitimate grounds");
+        }
+    }
+
+    private static List<String> objectionPurposes(JsonNode details) {
+        List<String> purposes = new ArrayList<>();
+        details.path("purposeIds").forEach(p -> purposes.add(p.asText()));
+        return purposes;
     }
 
     /** Art. 18(3): the restriction is lifted, recorded only once the subject has been told. */
@@ -349,11 +389,19 @@ public class RequestService {
                                 + "corrections are made, saying so in the note");
             }
             case OBJECTION -> {
-                List<String> purposes = new ArrayList<>();
-                details.path("purposeIds").forEach(p -> purposes.add(p.asText()));
+                // Art. 21(2), (3): an objection to direct marketing is absolute and applies at once (the consent service
+                // applies it to the direct-marketing purposes among those named, or to all of them when none is named);
+                // Art. 21(1): any other objection waits for the DPO's review
                 outbox.record(EventType.OBJECTION_RECORDED, request.subjectId, new ObjectionRecorded(request.id.toString(),
-                        request.subjectId, purposes, details.path("directMarketingOnly").asBoolean(false), now()));
-                close(request, RequestStatus.COMPLETED, actor, "objection passed to the consent service");
+                        request.subjectId, objectionPurposes(details), true, now()));
+                if (details.path("directMarketingOnly").asBoolean(false)) {
+                    close(request, RequestStatus.COMPLETED, actor, "objection to direct marketing passed to the consent "
+                            + "service");
+                } else {
+                    move(request, RequestStatus.IN_PROGRESS, "OBJECTION_UNDER_REVIEW", actor, "the objection to direct "
+                            + "marketing applies at once; to any other processing it awaits the DPO's review: upheld, or "
+                            + "refused on compelling legitimate grounds (Art. 21(1))");
+                }
             }
             case ACCESS, PORTABILITY -> move(request, RequestStatus.IN_PROGRESS, "IN_PROGRESS", actor, null);
             case POST_MORTEM_INSTRUCTIONS -> {
