@@ -83,6 +83,10 @@ class ConsumedEventsTest {
         RetentionApi.register(subject, "accounting", "2025-06-01").statusCode(201);
         RetentionApi.register(subject, "fraudster-list", "2025-02-01").statusCode(201);
         RetentionApi.register(subject, "call-recording", "2026-10-01").statusCode(201);
+        // billing keeps its invoices (a statutory period): it has nothing to erase, so it is no holder to ask
+        io.restassured.RestAssured.given().auth().oauth2(TestTokens.service()).contentType(ContentType.JSON)
+                .body("{\"category\":\"accounting\",\"system\":\"billing\",\"reference\":\"inv-1\",\"anchorDate\":\"2025-06-01\"}")
+                .when().post("/subjects/{s}/holdings", subject).then().statusCode(201);
         String hold = io.restassured.RestAssured.given().auth().oauth2(TestTokens.dpo()).contentType(ContentType.JSON)
                 .body("{\"subjectId\":\"" + subject + "\",\"category\":\"call-recording\",\"caseReference\":\"RG-9\",\"reason\":\"complaint\"}")
                 .when().post("/legal-holds").then().statusCode(201).extract().path("id");
@@ -96,8 +100,11 @@ class ConsumedEventsTest {
         assertThat(data.path("requestId").asText()).isEqualTo(requestId);
         assertThat(data.path("system").asText()).isEqualTo("retention-service");
         assertThat(data.path("erased").findValuesAsText("category")).containsExactlyInAnyOrder("prospect", "marketing-profile");
+        // the register is erased here; lms, which registered what was erased, holds the data and must erase it too
+        assertThat(data.path("holders").toString()).isEqualTo("[\"lms\"]");
         JsonNode kept = data.path("kept");
         assertThat(kept.findValuesAsText("category")).containsExactlyInAnyOrder("accounting", "fraudster-list", "call-recording");
+        assertThat(kept.findValues("count").stream().mapToLong(JsonNode::asLong).sum()).isEqualTo(4);
         for (JsonNode item : kept) {
             switch (item.path("category").asText()) {
                 case "accounting" -> {

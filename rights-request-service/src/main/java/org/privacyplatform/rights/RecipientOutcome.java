@@ -42,6 +42,10 @@ public class RecipientOutcome extends PanacheEntityBase {
 
     public String note;
 
+    /** A business system holding the subject's data (named by the retention service), which answers for itself. */
+    @Column(name = "holder_system")
+    public String holderSystem;
+
     @Column(name = "reported_at")
     public OffsetDateTime reportedAt;
 

@@ -95,6 +95,37 @@ class RightsInMotionTest {
     }
 
     @Test
+    void theSystemsHoldingTheErasedDataAreAskedTooAndEachAnswersForItself() {
+        putRecipients();
+        String subject = RightsApi.subject();
+        String id = RightsApi.fileOwn(subject, "ERASURE", null);
+        RightsApi.dpo(id, "verify-identity", null).statusCode(200);
+        rights.send(Topics.CONSENT, "ErasureCompleted", subject, "{\"requestId\":\"" + id + "\",\"subjectId\":\"" + subject
+                + "\",\"system\":\"consent-service\",\"erased\":[],\"kept\":[]}");
+        outcome(crm(), id, "crm-processor", "DONE").statusCode(200);
+        // the retention service erased the register and names who holds the data: lms and the billing system
+        rights.send(Topics.RETENTION, "ErasureCompleted", subject, "{\"requestId\":\"" + id + "\",\"subjectId\":\"" + subject
+                + "\",\"system\":\"retention-service\",\"erased\":[{\"category\":\"prospect\",\"count\":1}],\"kept\":[],"
+                + "\"holders\":[\"lms\",\"Billing.EU\"]}");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RightsApi.get(id)
+                .body("outcomes.find { it.recipientId == 'retention-service' }.status", equalTo("DONE"))
+                .body("outcomes.find { it.recipientId == 'lms' }.status", equalTo("PENDING"))
+                .body("outcomes.find { it.recipientId == 'lms' }.holderSystem", equalTo("lms"))
+                .body("outcomes.find { it.recipientId == 'billing-eu' }.holderSystem", equalTo("Billing.EU")));
+        RightsApi.get(id).body("status", equalTo("IN_PROGRESS"))
+                .body("history.find { it.action == 'HOLDERS_ASKED' }.note", containsString("lms, billing-eu"));
+
+        // each holder answers for itself, and nobody else for it
+        outcome(crm(), id, "lms", "DONE").statusCode(403);
+        outcome(TestTokens.service("lms"), id, "billing-eu", "DONE").statusCode(403);
+        outcome(TestTokens.service("lms"), id, "lms", "DONE").statusCode(200).body("status", equalTo("IN_PROGRESS"));
+        // billing answered by e-mail: the DPO records it
+        given().auth().oauth2(TestTokens.dpo()).contentType(ContentType.JSON)
+                .body("{\"recipientId\":\"billing-eu\",\"status\":\"DONE\",\"note\":\"e-mail of the billing team, 3 March\"}")
+                .when().post("/requests/{id}/outcomes", id).then().statusCode(200).body("status", equalTo("COMPLETED"));
+    }
+
+    @Test
     void answersArrivingTogetherCompleteTheRequest() throws Exception {
         // the three recipients answer at the same moment, two over Kafka and one over REST: whichever answer is
         // applied last must see the others and close the request

@@ -9,6 +9,7 @@ import static org.privacyplatform.system.Platform.as;
 
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -32,13 +33,34 @@ class Journey9ErasureAcrossThePlatformTest {
                 + "\",\"anchorDate\":\"2026-03-15\"}").when().post(RETENTION + "/subjects/{s}/holdings", ALICE).then()
                 .statusCode(201);
 
+        // the crm registered a prospect file of hers: it holds that data itself
+        as("service:crm").body("{\"category\":\"prospect\",\"system\":\"crm\",\"reference\":\"prospect-" + UUID.randomUUID()
+                + "\",\"anchorDate\":\"2026-03-15\"}").when().post(RETENTION + "/subjects/{s}/holdings", ALICE).then()
+                .statusCode(201);
+
         String request = Platform.fileAndVerify("alice", ALICE, "ERASURE", null);
 
-        // the consent and retention services answer over Kafka
+        // the consent and retention services answer over Kafka; the retention service names the systems that hold
+        // what it erased from its register, and the request waits for them too (Art. 17, 19)
         Platform.eventually().untilAsserted(() -> as("alice").when().get(RIGHTS + "/requests/{id}", request).then()
                 .statusCode(200)
                 .body("outcomes.find { it.recipientId == 'consent-service' }.status", equalTo("PARTIAL"))
-                .body("outcomes.find { it.recipientId == 'retention-service' }.status", equalTo("PARTIAL")));
+                .body("outcomes.find { it.recipientId == 'retention-service' }.status", equalTo("PARTIAL"))
+                .body("outcomes.find { it.recipientId == 'crm' }.holderSystem", equalTo("crm")));
+        as("alice").when().get(RIGHTS + "/requests/{id}", request).then().body("status", equalTo("IN_PROGRESS"));
+
+        // each holder erases and answers for itself (lms may not answer for the crm); a holder an earlier test left
+        // that no calling system speaks for has its answer recorded by the DPO
+        as("service").body("{\"recipientId\":\"crm\",\"status\":\"DONE\"}")
+                .when().post(RIGHTS + "/requests/{id}/outcomes", request).then().statusCode(403);
+        JsonPath pending = as("dora").when().get(RIGHTS + "/requests/{id}", request).then().extract().jsonPath();
+        for (Map<String, Object> holder : pending.<Map<String, Object>>getList("outcomes.findAll { it.holderSystem != null }")) {
+            String system = (String) holder.get("holderSystem");
+            var answer = List.of("lms", "crm", "billing").contains(system) ? as("service:" + system) : as("dora");
+            answer.body("{\"recipientId\":\"" + holder.get("recipientId") + "\",\"status\":\"DONE\",\"erased\":[{\"category\":"
+                    + "\"prospect\",\"count\":1}],\"note\":\"erased in " + system + "\"}")
+                    .when().post(RIGHTS + "/requests/{id}/outcomes", request).then().statusCode(200);
+        }
         as("alice").when().get(RIGHTS + "/requests/{id}", request).then().body("status", equalTo("IN_PROGRESS"));
 
         // the external recipient reports over REST, through the one calling system that speaks for it (lms)

@@ -217,7 +217,8 @@ public class HoldingService {
 
     /**
      * Art. 17: erases what no statutory period or legal hold protects, and reports what it erased and what it
-     * keeps, with the ground and the date until which it is kept.
+     * keeps, with the ground and the date until which it is kept, and which business systems hold the erased data
+     * ({@code holders}: the rights-request service then waits for each of them too).
      */
     public ErasureCompleted erase(String subjectId, String requestId) {
         OffsetDateTime now = now();
@@ -226,6 +227,7 @@ public class HoldingService {
         List<LegalHold> holds = legalHolds.activeFor(subjectId);
         Map<String, Long> erased = new LinkedHashMap<>();
         Map<List<Object>, Long> kept = new LinkedHashMap<>();
+        java.util.SortedSet<String> holders = new java.util.TreeSet<>();
         for (Holding holding : holdings.lockHeldForSubject(subjectId)) {
             RetentionRule rule = byId.get(holding.ruleId);
             LegalHold hold = holds.stream().filter(l -> l.appliesTo(holding)).findFirst().orElse(null);
@@ -239,6 +241,8 @@ public class HoldingService {
                 holding.status = HoldingStatus.ERASED;
                 holding.updatedAt = now;
                 erased.merge(holding.category, 1L, Long::sum);
+                // the register is erased here; the data itself is in the system that registered it (Art. 17, 19)
+                holders.add(holding.system);
             }
         }
         List<ErasureCompleted.Kept> keptList = new ArrayList<>();
@@ -246,7 +250,7 @@ public class HoldingService {
                 (LocalDate) key.get(2))));
         ErasureCompleted completed = new ErasureCompleted(requestId, subjectId, SYSTEM_NAME,
                 erased.entrySet().stream().map(e -> new ErasureCompleted.Erased(e.getKey(), e.getValue())).toList(),
-                keptList);
+                keptList, List.copyOf(holders));
         outbox.record(Topics.RETENTION, EventType.ERASURE_COMPLETED, subjectId, completed);
         return completed;
     }

@@ -74,6 +74,9 @@ public class ErasureOutcomeConsumer {
                     completed.system(), requestId);
             return;
         }
+        if (completed.holders() != null && !completed.holders().isEmpty()) {
+            requests.askHolders(requestId, completed.holders());
+        }
         boolean keptSomething = completed.kept() != null && !completed.kept().isEmpty();
         requests.reportOutcome(requestId, new RequestService.Outcome(completed.system(),
                 keptSomething ? RecipientOutcome.PARTIAL : RecipientOutcome.DONE, json.valueToTree(completed.erased()),

@@ -165,6 +165,13 @@ public class RequestRepository implements PanacheRepositoryBase<RightsRequest, U
                 .getResultStream().findFirst();
     }
 
+    /** Whether {@code system} is the business system holding the data that this outcome of the request awaits. */
+    public boolean isHolderOf(UUID requestId, String recipientId, String system) {
+        return getEntityManager().createQuery("select count(o) from RecipientOutcome o where o.requestId = ?1"
+                + " and o.recipientId = ?2 and o.holderSystem = ?3", Long.class).setParameter(1, requestId)
+                .setParameter(2, recipientId).setParameter(3, system).getSingleResult() > 0;
+    }
+
     public void persistOutcome(RecipientOutcome outcome) {
         getEntityManager().persist(outcome);
     }

@@ -38,8 +38,9 @@ public record RequestView(String id, String subjectId, String type, String statu
     public record Complaint(String authority, String url, String notice) {
     }
 
+    /** {@code holderSystem}: a business system holding the subject's data, asked for itself (else null). */
     public record Outcome(String recipientId, String status, JsonNode erased, JsonNode kept, String note,
-            OffsetDateTime reportedAt) {
+            OffsetDateTime reportedAt, String holderSystem) {
     }
 
     /** {@code actorType} SUBJECT or DPO with their {@code sub}, SERVICE with the calling system's client id, SYSTEM. */
@@ -50,7 +51,7 @@ public record RequestView(String id, String subjectId, String type, String statu
     static RequestView of(RightsRequest r, List<RecipientOutcome> outcomes, List<RequestHistory> history,
             RightsConfig config, ObjectMapper json) {
         List<Outcome> outcomeViews = outcomes.stream().map(o -> new Outcome(o.recipientId, o.status, tree(json, o.erased),
-                tree(json, o.kept), o.note, o.reportedAt)).toList();
+                tree(json, o.kept), o.note, o.reportedAt, o.holderSystem)).toList();
         List<JsonNode> kept = new ArrayList<>();
         for (Outcome outcome : outcomeViews) {
             if (outcome.kept() != null) {

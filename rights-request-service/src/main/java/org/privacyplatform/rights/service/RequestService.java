@@ -307,7 +307,7 @@ public class RequestService {
      * how), or a platform service's ErasureCompleted over Kafka.
      */
     public RightsRequest reportOutcome(UUID id, Outcome outcome, Actor actor) {
-        if (actor.type() == ActorType.SERVICE) {
+        if (actor.type() == ActorType.SERVICE && !requests.isHolderOf(id, outcome.recipientId(), actor.id())) {
             requireSpeaksFor(actor.id(), outcome.recipientId());
         }
         if (actor.type() == ActorType.DPO && (outcome.note() == null || outcome.note().isBlank())) {
@@ -335,6 +335,43 @@ public class RequestService {
             close(request, outcomeStatus(request), SELF, "every recipient answered");
         }
         return request;
+    }
+
+    /**
+     * Art. 17, 19: the business systems the retention service names as holding erased data of the subject are asked
+     * too (a PENDING outcome each, keyed by their client id, answered by that system itself); one already asked is
+     * not asked twice. Applied before the retention service's own answer, in the same transaction, so the request
+     * cannot complete before them.
+     */
+    public void askHolders(UUID id, List<String> holders) {
+        RightsRequest request = lock(id);
+        List<String> asked = new ArrayList<>();
+        for (String system : holders) {
+            String recipientId = holderRecipientId(system);
+            if (recipientId == null || requests.lockOutcome(id, recipientId).isPresent()) {
+                continue;
+            }
+            RecipientOutcome outcome = new RecipientOutcome();
+            outcome.requestId = id;
+            outcome.recipientId = recipientId;
+            outcome.holderSystem = system;
+            outcome.status = RecipientOutcome.PENDING;
+            requests.persistOutcome(outcome);
+            asked.add(recipientId);
+        }
+        if (!asked.isEmpty()) {
+            history(request, "HOLDERS_ASKED", request.status, SELF, "systems holding the subject's data, named by the "
+                    + "retention service: " + String.join(", ", asked));
+        }
+    }
+
+    /** A holder's outcome is keyed by its client id, as a recipient id ({@code [a-z0-9-]}, 64 at most); else null. */
+    static String holderRecipientId(String system) {
+        if (system == null) {
+            return null;
+        }
+        String id = system.toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9-]", "-");
+        return id.matches("^[a-z0-9][a-z0-9-]{0,63}$") ? id : null;
     }
 
     /** Whether the request exists and still waits for this recipient's answer. */
