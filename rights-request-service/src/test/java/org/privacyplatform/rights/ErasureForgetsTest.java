@@ -119,6 +119,32 @@ class ErasureForgetsTest {
     }
 
     @Test
+    void aSubjectErasedTwiceWithPostMortemInstructionsEachTimeIsForgottenTwice() {
+        putRecipients();
+        String subject = RightsApi.subject();
+        for (int life = 1; life <= 2; life++) {
+            given().auth().oauth2(TestTokens.dataSubject(subject)).contentType(ContentType.JSON)
+                    .body("{\"kind\":\"GENERAL\",\"choice\":\"ERASE\"}").when()
+                    .put("/subjects/{s}/post-mortem-instructions", subject).then().statusCode(200)
+                    .body("current.version", equalTo(1));
+            String id = RightsApi.fileOwn(subject, "ERASURE", null);
+            RightsApi.dpo(id, "verify-identity", null).statusCode(200);
+            rights.send(Topics.CONSENT, "ErasureCompleted", subject, "{\"requestId\":\"" + id + "\",\"subjectId\":\""
+                    + subject + "\",\"system\":\"consent-service\",\"erased\":[],\"kept\":[]}");
+            rights.send(Topics.RETENTION, "ErasureCompleted", subject, "{\"requestId\":\"" + id + "\",\"subjectId\":\""
+                    + subject + "\",\"system\":\"retention-service\",\"erased\":[],\"kept\":[]}");
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RightsApi.get(id)
+                    .body("outcomes.find { it.recipientId == 'retention-service' }.status", equalTo("DONE"))
+                    .body("outcomes.find { it.recipientId == 'consent-service' }.status", equalTo("DONE")));
+            given().auth().oauth2(TestTokens.service("crm")).contentType(ContentType.JSON)
+                    .body("{\"recipientId\":\"crm-processor\",\"status\":\"DONE\"}")
+                    .when().post("/requests/{id}/outcomes", id).then().statusCode(200).body("status", equalTo("COMPLETED"));
+            assertThat(SubjectTraces.columnsHolding(entityManager, subject, SubjectTraces.UNTIL_PURGED)).as("life " + life)
+                    .isEmpty();
+        }
+    }
+
+    @Test
     void aRejectedErasureForgetsNothing() {
         String subject = RightsApi.subject();
         String id = RightsApi.fileOwn(subject, "ERASURE", null);
