@@ -11,7 +11,8 @@
  * style (a strict CSP needs no 'unsafe-inline'), nothing from the network is ever parsed as HTML.
  *
  * For the page's own scripts: window.privacyBanner.open() reopens it, .consents() gives {purposeId: granted}, and
- * the document receives the event "privacy:consent" (detail: the same object) after every recorded choice.
+ * the document receives the event "privacy:consent" (detail: the same object) once a stored choice is read and after
+ * every recorded choice.
  */
 (() => {
   'use strict';
@@ -127,18 +128,22 @@
       return;
     }
     window.privacyBanner = Object.freeze({ open: () => open(), consents, deviceId: () => deviceId });
+    if (document.readyState === 'loading') {
+      await new Promise((ready) => document.addEventListener('DOMContentLoaded', ready, { once: true }));
+    }
     build();
     await loadStyleSheet();
-    if (deviceId) {
-      await readStanding();
-    }
-    if (choiceNeeded()) {
+    // a device cookie is written only once a choice was recorded: if its standing cannot be read now, the visitor
+    // is not asked again (and nothing that needs consent is allowed until it is read)
+    const known = deviceId ? await readStanding() : true;
+    if (known && choiceNeeded()) {
       if (gpc) {
         await refuseUnderGpc();
       }
       open();
     } else {
       ui.reopen.hidden = settings.settingsButton === 'off';
+      announce();
     }
   }
 
@@ -174,11 +179,12 @@
     document.cookie = cookie;
   }
 
+  /** The device's standing, from this tab's recent reading or from the service; false when it could not be read. */
   async function readStanding() {
     const kept = keptStanding();
     if (kept) {
       standing = kept;
-      return;
+      return true;
     }
     try {
       const answer = await fetch(consentApi + '/devices/' + deviceId + '/consents', { credentials: 'omit' });
@@ -187,11 +193,13 @@
         if (Array.isArray(states)) {
           states.forEach(remember);
           keepStanding();
+          return true;
         }
       }
     } catch (unreachable) {
-      // not known now: the banner asks, as for a new visitor
+      // not known now
     }
+    return false;
   }
 
   function remember(state) {
@@ -292,6 +300,11 @@
       writeDeviceCookie(id);
     }
     keepStanding();
+    announce();
+  }
+
+  /** Tells the page's own scripts what they may do now. */
+  function announce() {
     document.dispatchEvent(new CustomEvent('privacy:consent', { detail: consents() }));
   }
 

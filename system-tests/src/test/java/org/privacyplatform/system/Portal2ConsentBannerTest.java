@@ -172,9 +172,7 @@ class Portal2ConsentBannerTest {
 
     @Test
     void theConsentServiceAnswersTheCustomersOriginAndTheBrowserRefusesAStrangersOne() {
-        byte[] random = new byte[16];
-        new java.security.SecureRandom().nextBytes(random);
-        String device = java.util.HexFormat.of().formatHex(random);
+        String device = freshDevice();
         String path = CONSENT + "/devices/" + device + "/consents/" + PURPOSE;
         given().header("Origin", CUSTOMER).header("Access-Control-Request-Method", "PUT")
                 .header("Access-Control-Request-Headers", "content-type").when().options(path).then().statusCode(200)
@@ -192,6 +190,29 @@ class Portal2ConsentBannerTest {
                     .isEqualTo("Your choice could not be saved: the consent service did not answer. Please try again.");
             assertThat(browser.driver().manage().getCookieNamed("pp_device")).isNull();
             assertThat(browser.driver().findElement(BANNER).isDisplayed()).isTrue();
+        }
+    }
+
+    @Test
+    void aDeviceOverItsRateLimitIsNotAskedAgainAndReadsWhyItsChoiceWaitsWhenItChoosesAnyway() {
+        // a device that chose, then made the consent service limit it (30 calls a minute per device)
+        String device = freshDevice();
+        int status = 0;
+        for (int i = 0; i < 40 && status != 429; i++) {
+            status = given().contentType("application/json")
+                    .body("{\"granted\":false,\"noticeVersion\":\"1.0\",\"source\":\"web\"}").when()
+                    .put(CONSENT + "/devices/{d}/consents/{p}", device, PURPOSE).then().extract().statusCode();
+        }
+        assertThat(status).isEqualTo(429);
+        try (Browser browser = Browser.open()) {
+            browser.go(CUSTOMER + "/blank");
+            browser.driver().manage().addCookie(new Cookie("pp_device", device, "/"));
+            browser.go(CUSTOMER + "/");
+            // its standing cannot be read now: it is not asked again, and may still open the settings
+            browser.find(SETTINGS).click();
+            browser.find(ACCEPT).click();
+            assertThat(browser.text(By.cssSelector("#pp-banner .pp-error")))
+                    .matches("Too many choices in a short time: please try again in \\d+ seconds\\.");
         }
     }
 
@@ -217,6 +238,12 @@ class Portal2ConsentBannerTest {
         List<Map<String, Object>> standing = given().when().get(CONSENT + "/devices/{d}/consents", device).then()
                 .statusCode(200).extract().jsonPath().getList("$");
         return standing.stream().filter(s -> PURPOSE.equals(s.get("purposeId"))).findFirst().orElseThrow();
+    }
+
+    private static String freshDevice() {
+        byte[] random = new byte[16];
+        new java.security.SecureRandom().nextBytes(random);
+        return java.util.HexFormat.of().formatHex(random);
     }
 
     private static String deviceId(Browser browser) {
@@ -257,7 +284,9 @@ class Portal2ConsentBannerTest {
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             byte[] page = ("/".equals(path) ? page("en", " data-lang=\"en\"")
-                    : "/fr".equals(path) ? page("fr", "") : "").getBytes(StandardCharsets.UTF_8);
+                    : "/fr".equals(path) ? page("fr", "")
+                    : "/blank".equals(path) ? "<!DOCTYPE html><html lang=\"en\"><title>Blank</title></html>" : "")
+                    .getBytes(StandardCharsets.UTF_8);
             exchange.getResponseHeaders().set("Content-Type", "text/html; charset=utf-8");
             exchange.getResponseHeaders().set("Content-Security-Policy", "default-src 'self'; script-src 'self' "
                     + Browser.PORTAL + "; style-src 'self' " + Browser.PORTAL + "; connect-src 'self' " + Browser.PORTAL
