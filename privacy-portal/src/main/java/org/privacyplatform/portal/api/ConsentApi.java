@@ -7,7 +7,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
 
 import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
 import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
@@ -34,5 +36,6 @@ public interface ConsentApi {
     /** The subject takes over the choices a visitor made on this device before logging in. */
     @POST
     @Path("/devices/{deviceId}")
+    @Produces(MediaType.APPLICATION_JSON)
     String joinDevice(@PathParam("subjectId") String subjectId, @PathParam("deviceId") String deviceId);
 }

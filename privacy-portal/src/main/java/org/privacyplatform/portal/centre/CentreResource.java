@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.jboss.resteasy.reactive.RestCookie;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.privacyplatform.portal.api.Consent;
@@ -26,6 +27,8 @@ import org.privacyplatform.portal.api.ConsentBody;
 import org.privacyplatform.portal.api.ConsentRecord;
 import org.privacyplatform.portal.api.Purpose;
 import org.privacyplatform.portal.api.Purposes;
+import org.privacyplatform.portal.banner.DeviceCookie;
+import org.privacyplatform.portal.banner.DeviceJoin;
 import org.privacyplatform.portal.web.Pages;
 import org.privacyplatform.portal.web.PortalProblem;
 import org.privacyplatform.portal.web.Viewer;
@@ -64,15 +67,25 @@ public class CentreResource {
     @RestClient
     ConsentApi consent;
 
+    @Inject
+    DeviceJoin deviceJoin;
+
+    /** The consents page; the first time, it also takes over the choices this browser made on the banner. */
     @GET
     @Produces(MediaType.TEXT_HTML)
-    public TemplateInstance consents(@RestQuery String done) {
+    public Response consents(@RestQuery String done, @RestCookie(DeviceCookie.NAME) String device,
+            @RestCookie(DeviceCookie.JOINED) String joined) {
         String subject = viewer.getSubjectId();
+        var joinedNow = deviceJoin.joinOnce(subject, device, joined);
+        if (joinedNow.isPresent()) {
+            return joinedNow.get();
+        }
         Map<String, Consent> current = consent.consents(subject).stream()
                 .collect(Collectors.toMap(Consent::purposeId, Function.identity(), (a, b) -> a));
         List<PurposeRow> rows = purposes.all().stream().map(p -> new PurposeRow(p, current.get(p.id())))
                 .sorted(PurposeRow.ORDER).toList();
-        return pages.page(Templates.consents(rows, done != null && DONE.contains(done) ? "done_" + done : null));
+        return Response.ok(pages.page(Templates.consents(rows, done != null && DONE.contains(done) ? "done_" + done : null)))
+                .build();
     }
 
     /**
