@@ -8,9 +8,11 @@ import static org.privacyplatform.system.Platform.as;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
@@ -24,6 +26,7 @@ import io.restassured.path.json.JsonPath;
  * paid copy; bob never sees her request; a form without its CSRF token is refused; every page passes axe-core. The
  * demo users' data persists across runs: each test works on the request it has just filed.
  */
+@SuppressWarnings("unchecked")
 class Portal3RightsRequestsTest {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMMM uuuu", Locale.ENGLISH);
@@ -153,6 +156,12 @@ class Portal3RightsRequestsTest {
             assertThat(browser.find(By.id("correction-field-1")).getAttribute("value")).isEqualTo("adresse postale");
             assertThat(browser.find(By.id("correction-field-1")).getAttribute("aria-invalid")).isEqualTo("true");
             browser.assertAccessible("the rectification form with a problem");
+
+            // the list and the choice of rights, in French too
+            browser.go("/centre/requests");
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo("Mes demandes");
+            assertThat(browser.text(By.cssSelector("a[data-type='ERASURE']"))).isEqualTo("Effacement de mes données");
+            browser.assertAccessible("the requests page in French");
         }
     }
 
@@ -187,6 +196,49 @@ class Portal3RightsRequestsTest {
             assertThat(browser.text(By.cssSelector("p.done"))).isEqualTo("Your instructions were revoked.");
             assertThat(browser.text(By.id("current"))).isEqualTo("You have no instructions in force.");
             assertThat(browser.find(By.cssSelector("table.versions tbody tr")).getAttribute("data-kind")).isEqualTo("REVOKED");
+        }
+    }
+
+    /**
+     * What was erased and what was kept, why and until when, and where to complain: on alice's latest partly done
+     * erasure, which Journey9ErasureAcrossThePlatformTest leaves when the suite runs (skipped where there is none).
+     */
+    @Test
+    void anErasurePartlyDoneShowsEachAnswerWhatWasKeptWhyAndUntilWhenAndWhereToComplain() {
+        List<Map<String, Object>> partial = as("alice").queryParam("size", 500).when()
+                .get(RIGHTS + "/subjects/{s}/requests", ALICE).then().statusCode(200).extract().jsonPath()
+                .getList("findAll { it.type == 'ERASURE' && it.status == 'PARTIALLY_COMPLETED' }");
+        Assumptions.assumeFalse(partial.isEmpty(), "alice has no erasure partly done yet (Journey9 makes one)");
+        Map<String, Object> erasure = partial.get(partial.size() - 1);
+        String id = (String) erasure.get("id");
+        try (Browser browser = Browser.open()) {
+            browser.login("alice", "/centre/requests/" + id);
+            assertThat(browser.find(FACTS).getAttribute("data-status")).isEqualTo("PARTIALLY_COMPLETED");
+            assertThat(browser.text(By.cssSelector("dd.status"))).startsWith("Partly done");
+            List<Map<String, Object>> outcomes = (List<Map<String, Object>>) erasure.get("outcomes");
+            for (Map<String, Object> outcome : outcomes) {
+                String answer = browser.text(By.cssSelector("li.answer[data-recipient='" + outcome.get("recipientId") + "']"));
+                List<Map<String, Object>> kept = (List<Map<String, Object>>) outcome.get("kept");
+                if (kept != null) {
+                    for (Map<String, Object> item : kept) {
+                        assertThat(answer).contains("Kept").contains((String) item.get("category"))
+                                .contains((String) item.get("ground"));
+                        if (item.get("keptUntil") != null) {
+                            assertThat(answer).contains(java.time.LocalDate.parse((String) item.get("keptUntil"))
+                                    .format(DAY));
+                        }
+                    }
+                }
+                List<Map<String, Object>> erased = (List<Map<String, Object>>) outcome.get("erased");
+                if (erased != null && !erased.isEmpty()) {
+                    assertThat(answer).contains("Erased").contains((String) erased.get(0).get("category"));
+                }
+            }
+            assertThat(browser.text(By.cssSelector("section.complaint"))).contains("complaint");
+            assertThat(browser.find(By.cssSelector("section.complaint a")).getAttribute("href"))
+                    .isEqualTo(((Map<String, Object>) erasure.get("complaint")).get("url"));
+            assertThat(browser.text(By.cssSelector("table.steps"))).contains("Every system and partner holding your data was asked to erase it.");
+            browser.assertAccessible("an erasure partly done").screenshot("request-erasure");
         }
     }
 
