@@ -162,6 +162,19 @@ class Portal3RightsRequestsTest {
             assertThat(browser.text(By.tagName("h1"))).isEqualTo("Mes demandes");
             assertThat(browser.text(By.cssSelector("a[data-type='ERASURE']"))).isEqualTo("Effacement de mes données");
             browser.assertAccessible("the requests page in French");
+
+            // every other form, each with the fields its right needs
+            for (String type : List.of("ERASURE", "RESTRICTION", "PORTABILITY", "OBJECTION")) {
+                browser.go("/centre/requests/new?type=" + type);
+                assertThat(browser.text(By.tagName("h1"))).startsWith("Nouvelle demande");
+                browser.assertAccessible("the " + type + " form in French");
+            }
+            // an objection to chosen uses, none chosen: said, nothing filed
+            browser.find(By.id("object-SELECTED")).click();
+            browser.find(By.cssSelector("form.request-form button[type=submit]")).click();
+            assertThat(browser.text(By.id("errors"))).contains("Choisissez au moins une utilisation de vos données.");
+            assertThat(browser.find(By.id("object-SELECTED")).isSelected()).isTrue();
+            browser.assertAccessible("the objection form with a problem");
         }
     }
 
@@ -196,6 +209,42 @@ class Portal3RightsRequestsTest {
             assertThat(browser.text(By.cssSelector("p.done"))).isEqualTo("Your instructions were revoked.");
             assertThat(browser.text(By.id("current"))).isEqualTo("You have no instructions in force.");
             assertThat(browser.find(By.cssSelector("table.versions tbody tr")).getAttribute("data-kind")).isEqualTo("REVOKED");
+        }
+    }
+
+    @Test
+    void anExtendedThenRefusedErasureShowsTheNewDueDateWithItsReasonTheGroundAndWhereToComplain() {
+        try (Browser browser = Browser.open()) {
+            browser.login("alice", "/centre/requests/new?type=ERASURE");
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo("New request: Erasure of my data");
+            browser.find(By.id("ground-NO_LONGER_NEEDED")).click();
+            browser.find(By.cssSelector("form.request-form button[type=submit]")).click();
+            browser.wait.until(ExpectedConditions.urlMatches("/centre/requests/[0-9a-f-]{36}\\?done=filed$"));
+            String url = browser.driver().getCurrentUrl();
+            String id = url.substring(url.indexOf("/centre/requests/") + "/centre/requests/".length(), url.indexOf('?'));
+            assertThat(browser.text(By.cssSelector("ul.asked"))).contains(
+                    "Ground: You no longer need my data for the purpose you collected it for");
+
+            // dora extends it with her reasons, then refuses it (before any identity check: nothing is erased)
+            String due = as("dora").body("{\"reason\":\"We hold your data in several archived systems.\"}").when()
+                    .post(RIGHTS + "/requests/{id}/extend", id).then().statusCode(200).extract().path("dueAt");
+            browser.go("/centre/requests");
+            assertThat(browser.text(By.cssSelector("#request-" + id + " td.due")))
+                    .contains(OffsetDateTime.parse(due).format(DAY))
+                    .contains("extended: We hold your data in several archived systems.");
+            browser.go("/centre/requests/" + id);
+            assertThat(browser.text(By.cssSelector("section.extension")))
+                    .contains("it is now due by " + OffsetDateTime.parse(due).format(DAY))
+                    .contains("Why: We hold your data in several archived systems.");
+            as("dora").body("{\"ground\":\"EXCESSIVE\",\"detail\":\"The same request was answered last week.\"}").when()
+                    .post(RIGHTS + "/requests/{id}/reject", id).then().statusCode(200);
+            browser.go("/centre/requests/" + id);
+            assertThat(browser.find(FACTS).getAttribute("data-status")).isEqualTo("REJECTED");
+            assertThat(browser.text(By.cssSelector("section.rejection"))).contains("Your request was refused")
+                    .contains("The request was excessive").contains("The same request was answered last week.");
+            assertThat(browser.text(By.cssSelector("section.complaint"))).contains("lodge a complaint");
+            assertThat(browser.find(By.cssSelector("section.complaint a")).getAttribute("href")).startsWith("https://");
+            browser.assertAccessible("a refused request").screenshot("request-refused");
         }
     }
 
