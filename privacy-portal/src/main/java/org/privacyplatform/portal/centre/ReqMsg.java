@@ -227,7 +227,7 @@ public interface ReqMsg {
     @Message("Fill in at least one piece of data to correct, with its correct value.")
     String error_corrections();
 
-    @Message("Each line needs both what is wrong and the correct value, at most 100 and 500 characters.")
+    @Message("Each line needs both what is wrong and the correct value, at most 100 and 2,000 characters.")
     String error_correction_pair();
 
     @Message("Choose why processing should be restricted.")

@@ -28,7 +28,7 @@ public class RequestForm {
     public static final int CORRECTIONS = 3;
     static final int MAX_TEXT = 2000;
     static final int MAX_FIELD = 100;
-    static final int MAX_VALUE = 500;
+    static final int MAX_VALUE = 2000;
     static final int MAX_PURPOSES = 50;
 
     @RestForm
