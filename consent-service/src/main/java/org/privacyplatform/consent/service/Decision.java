@@ -25,6 +25,11 @@ public record Decision(boolean allowed, LegalBasis legalBasis, Reason reason, St
         OBJECTED_DIRECT_MARKETING,
         RESTRICTED,
         /** Art. 18(2): the subject's processing is restricted, and they consented to this purpose after it was */
-        CONSENT_AFTER_RESTRICTION
+        CONSENT_AFTER_RESTRICTION,
+        /**
+         * Art. 18(2): the subject's processing is restricted, and this purpose serves the establishment, exercise or
+         * defence of legal claims (the DPO marks it so), on its own legal basis
+         */
+        LEGAL_CLAIMS_DURING_RESTRICTION
     }
 }

@@ -65,10 +65,27 @@ public class DecisionService {
                             false, state.noticeVersion(), state.expiresAt());
                 }
             }
+            // Art. 18(2): and processing for the establishment, exercise or defence of legal claims (purposes the DPO
+            // marks so), on the purpose's own basis: an objection or a missing ground still refuses it
+            if (purpose.legalClaims()) {
+                Decision onItsBasis = unrestricted(purpose, state);
+                if (onItsBasis.allowed()) {
+                    return new Decision(true, purpose.legalBasis(), Reason.LEGAL_CLAIMS_DURING_RESTRICTION,
+                            "processing of this subject's data is restricted (Art. 18 GDPR), but this purpose serves the "
+                                    + "establishment, exercise or defence of legal claims (Art. 18(2)); "
+                                    + onItsBasis.detail(),
+                            false, onItsBasis.noticeVersion(), onItsBasis.expiresAt());
+                }
+            }
             return new Decision(false, purpose.legalBasis(), Reason.RESTRICTED,
                     "processing of this subject's data is restricted (Art. 18 GDPR): storage only until lifted", true,
                     state == null ? null : state.noticeVersion(), null);
         }
+        return unrestricted(purpose, state);
+    }
+
+    /** The decision on the purpose's own legal basis, as if the subject were not restricted. */
+    private Decision unrestricted(PurposeCatalog.Entry purpose, StateView state) {
         return switch (purpose.legalBasis()) {
             case CONTRACT -> allowed(purpose, Reason.CONTRACT, "necessary for the performance of the contract");
             case LEGAL_OBLIGATION -> allowed(purpose, Reason.LEGAL_OBLIGATION, "required by a legal obligation");
