@@ -30,6 +30,11 @@ public record Decision(boolean allowed, LegalBasis legalBasis, Reason reason, St
          * Art. 18(2): the subject's processing is restricted, and this purpose serves the establishment, exercise or
          * defence of legal claims (the DPO marks it so), on its own legal basis
          */
-        LEGAL_CLAIMS_DURING_RESTRICTION
+        LEGAL_CLAIMS_DURING_RESTRICTION,
+        /**
+         * Art. 8 GDPR, art. 45 loi Informatique et Libertés: the subject is under 15 (or was when they consented) and no
+         * holder of parental responsibility gave or authorised the consent
+         */
+        MINOR_WITHOUT_PARENTAL_CONSENT
     }
 }
