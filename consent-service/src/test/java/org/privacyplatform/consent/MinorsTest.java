@@ -102,7 +102,10 @@ class MinorsTest {
                 .then().statusCode(200).body("", hasSize(1)).body("[0].parentalConsentHolder", equalTo(HOLDER))
                 .body("[0].actorType", equalTo("SERVICE")).body("[0].actor", equalTo(TestTokens.DEMO_SYSTEM))
                 .body("[0].source", equalTo("api"));
-        events.await(subject, "ConsentGranted");
+        // the event says a parent consented, never who: the holder's reference stays in the history
+        CloudEvent granted = events.await(subject, "ConsentGranted");
+        assertThat(granted.data().path("parentalConsent").asBoolean()).isTrue();
+        assertThat(granted.data().toString()).doesNotContain(HOLDER);
 
         // the same grant from the child's frontend repeats it: the parent's consent stays the one in force
         ConsentApi.grant(subject, "community-membership").body("changed", equalTo(false));

@@ -479,7 +479,7 @@ public class ConsentService {
         if (target == ConsentStatus.GRANTED) {
             outbox.record(EventType.CONSENT_GRANTED, state.subjectId, new ConsentGranted(state.subjectId, purpose.id(),
                     purpose.legalBasis().name(), noticeVersion, source, actor.type().name(), actor.systemId(), now,
-                    state.expiresAt, privacyNoticeVersion));
+                    state.expiresAt, privacyNoticeVersion, state.parentalConsentHolder != null));
         } else if (wasInForce) {
             outbox.record(EventType.CONSENT_WITHDRAWN, state.subjectId, new ConsentWithdrawn(state.subjectId,
                     purpose.id(), purpose.legalBasis().name(), noticeVersion, source, actor.type().name(), actor.systemId(),
