@@ -156,26 +156,10 @@ public class ConsentService {
         checkAge(decision.age(), now);
         lockSubject(decision.subjectId());
         SubjectMinor stored = minors.findById(decision.subjectId());
-        LocalDate before = stored == null ? null : stored.consentAgeOn;
         MinorNow minor = minorAfter(stored, decision.age(), now);
         ConsentStatus target = targetOf(purpose, decision.granted());
-        boolean minorsGrant = target == ConsentStatus.GRANTED && purpose.legalBasis() == LegalBasis.CONSENT && minor.known();
-        ConsentState current = minorsGrant ? states.lockFor(decision.subjectId(), purpose.id()).orElse(null) : null;
-        boolean parentalGrantInForce = current != null && current.status == ConsentStatus.GRANTED
-                && current.parentalConsentHolder != null && current.noticeVersion.equals(decision.noticeVersion())
-                && (current.expiresAt == null || current.expiresAt.isAfter(now));
-        if (minorsGrant && AgeOfConsent.under(minor.consentAgeOn(), now) && decision.parentalConsentHolder() == null
-                && !parentalGrantInForce) {
-            // nothing written: not the grant, not the age stated with it
-            String detail = "the subject is under " + AgeOfConsent.YEARS + " (Art. 8 GDPR, art. 45 loi Informatique et "
-                    + "Libertés): a consent counts only when a holder of parental responsibility gives or authorises it; "
-                    + "the calling system that verified the holder records the grant with parentalConsent.holder";
-            throw new ProblemException(422, "Unprocessable Content", detail,
-                    List.of(new Problem.FieldError("parentalConsent", detail)));
-        }
-        // a grant given alone while under the age never counted: the same grant now is a new decision, not a repeat
-        boolean renew = current != null && current.status == ConsentStatus.GRANTED && current.parentalConsentHolder == null
-                && current.decidedAt.isBefore(minor.consentAgeOn() == null ? now : AgeOfConsent.reachedAt(minor.consentAgeOn()));
+        boolean renew = target == ConsentStatus.GRANTED && purpose.legalBasis() == LegalBasis.CONSENT && minor.known()
+                && checkMinorsGrant(decision, minor, now);
         boolean minorChanged = storeMinor(decision.subjectId(), stored, minor, now);
         Recorded recorded = change(purpose, decision.subjectId(), target, decision.noticeVersion(), decision.source(),
                 decision.actor(), reasonOf(target), decision.privacyNoticeVersion(), null,
@@ -184,6 +168,30 @@ public class ConsentService {
             subjectChanged.fire(new SubjectChanged(decision.subjectId()));
         }
         return recorded;
+    }
+
+    /**
+     * A grant of a consent purpose for a subject known as a minor: refused (422, before anything is written, the age
+     * stated with it included) while they are under the age and no holder of parental responsibility gives it, unless
+     * it repeats a holder's grant in force. Returns whether the grant in force is one they gave alone while under the
+     * age: it never counted, so the same grant now is a new decision, not a repeat.
+     */
+    private boolean checkMinorsGrant(RecordDecision decision, MinorNow minor, OffsetDateTime now) {
+        ConsentState current = states.lockFor(decision.subjectId(), decision.purposeId()).orElse(null);
+        boolean grantInForce = current != null && current.status == ConsentStatus.GRANTED
+                && (current.expiresAt == null || current.expiresAt.isAfter(now));
+        boolean parentsGrantRepeated = grantInForce && current.parentalConsentHolder != null
+                && current.noticeVersion.equals(decision.noticeVersion());
+        if (AgeOfConsent.under(minor.consentAgeOn(), now) && decision.parentalConsentHolder() == null
+                && !parentsGrantRepeated) {
+            String detail = "the subject is under " + AgeOfConsent.YEARS + " (Art. 8 GDPR, art. 45 loi Informatique et "
+                    + "Libertés): a consent counts only when a holder of parental responsibility gives or authorises it; "
+                    + "the calling system that verified the holder records the grant with parentalConsent.holder";
+            throw new ProblemException(422, "Unprocessable Content", detail,
+                    List.of(new Problem.FieldError("parentalConsent", detail)));
+        }
+        return current != null && current.status == ConsentStatus.GRANTED && current.parentalConsentHolder == null
+                && current.decidedAt.isBefore(minor.consentAgeOn() == null ? now : AgeOfConsent.reachedAt(minor.consentAgeOn()));
     }
 
     /** Only a calling system records a parental consent, only on a grant of a consent purpose, never by the child. */
