@@ -73,7 +73,12 @@ class LegalClaimsTest {
         String objector = ConsentResourceTest.subject();
         clock.set(Instant.parse("2028-02-29T22:59:59Z")); // 23:59:59 in Paris, a leap day
         ConsentApi.grant(subject, "newsletter");
-        ConsentApi.refuse(objector, "transaction-proof"); // an objection (Art. 21) before the restriction
+        // an objection (Art. 21) the DPO upheld before the restriction
+        events.send(Topics.RIGHTS, "ObjectionRecorded", objector, "{\"requestId\":\"" + UUID.randomUUID()
+                + "\",\"subjectId\":\"" + objector + "\",\"purposeIds\":[\"transaction-proof\"],"
+                + "\"directMarketingOnly\":false,\"recordedAt\":\"2028-02-29T22:00:00Z\"}");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ConsentApi.decision(objector, "transaction-proof")
+                .body("reason", equalTo("OBJECTED")));
         restrict(subject, "2028-02-29T23:00:00Z");
         restrict(objector, "2028-02-29T23:00:00Z");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> ConsentApi.decision(subject, "newsletter")
