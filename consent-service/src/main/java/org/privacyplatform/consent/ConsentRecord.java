@@ -59,6 +59,13 @@ public class ConsentRecord extends PanacheEntityBase {
     @Column(updatable = false)
     public String reason;
 
+    /**
+     * For a grant given or authorised by a holder of parental responsibility (a subject under 15): the calling
+     * system's reference of the holder or of its verification, never a name. Null otherwise.
+     */
+    @Column(name = "parental_consent_holder", updatable = false)
+    public String parentalConsentHolder;
+
     @Column(name = "recorded_at", nullable = false, updatable = false)
     public OffsetDateTime recordedAt;
 

@@ -43,6 +43,10 @@ public class ConsentState extends PanacheEntityBase {
     @Column(name = "expires_at")
     public OffsetDateTime expiresAt;
 
+    /** The holder of parental responsibility who gave or authorised a grant (a reference, never a name), or null. */
+    @Column(name = "parental_consent_holder")
+    public String parentalConsentHolder;
+
     public static class Key implements Serializable {
         public String subjectId;
         public String purposeId;

@@ -35,6 +35,13 @@ public class Purpose extends PanacheEntityBase {
     @Column(name = "device_eligible", nullable = false)
     public boolean deviceEligible;
 
+    /**
+     * Whether the DPO says the purpose serves the establishment, exercise or defence of legal claims: while a subject is
+     * restricted, processing for it goes on (Art. 18(2)). Never a consent or direct-marketing purpose.
+     */
+    @Column(name = "legal_claims", nullable = false)
+    public boolean legalClaims;
+
     /** ISO-8601 period after which a consent lapses, or null. */
     public String validity;
 

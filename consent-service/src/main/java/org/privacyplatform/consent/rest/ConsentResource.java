@@ -1,11 +1,17 @@
 package org.privacyplatform.consent.rest;
 
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.jboss.resteasy.reactive.RestResponse;
@@ -39,6 +45,9 @@ import jakarta.ws.rs.core.UriInfo;
 @Path("/subjects/{subjectId}")
 @Tag(name = "Consents", description = "A subject's consents, objections, their history, and the decision API")
 public class ConsentResource {
+
+    /** The OIDC standard claim (Core 5.1) a subject's token states their birth date in. */
+    static final String BIRTHDATE_CLAIM = "birthdate";
 
     private final ConsentService consents;
     private final DecisionService decisions;
@@ -77,14 +86,52 @@ public class ConsentResource {
     @Path("/consents/{purposeId}")
     @RolesAllowed({ Roles.DATA_SUBJECT, Roles.SERVICE })
     @Operation(summary = "Record a decision: grant, withdraw, or object (granted:false on a legitimate interest). "
-            + "The subject's frontend declares source web or mobile; a calling system api or import")
+            + "The subject's frontend declares source web or mobile; a calling system api or import. Minors (under 15): "
+            + "birthDate or minor states the age (or the subject's token's birthdate claim); a grant for a minor needs "
+            + "parentalConsent.holder from a calling system, else 422")
+    @APIResponse(responseCode = "200", description = "recorded, or the same decision repeated (changed: false)",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConsentResponse.class)))
+    @APIResponse(responseCode = "422", description = "a grant of a consent purpose for a subject under 15 without a "
+            + "holder of parental responsibility's consent (errors name parentalConsent); nothing is written",
+            content = @Content(mediaType = "application/problem+json"))
     public ConsentResponse recordConsent(@PathParam("subjectId") @SubjectId String subjectId,
             @PathParam("purposeId") @Pattern(regexp = Ids.PURPOSE_ID, message = Ids.PURPOSE_ID_MESSAGE) String purposeId,
             @Valid @NotNull ConsentRequest body) {
         access.check(subjectId);
         var recorded = consents.record(new ConsentService.RecordDecision(subjectId, purposeId, body.granted(),
-                body.noticeVersion(), body.source().wire(), caller.actor(), body.privacyNoticeVersion()));
+                body.noticeVersion(), body.source().wire(), caller.actor(), body.privacyNoticeVersion(), ageStated(body),
+                body.parentalConsent() == null ? null : body.parentalConsent().holder()));
         return ConsentResponse.of(purpose(purposeId), subjectId, recorded.state(), recorded.changed());
+    }
+
+    /**
+     * The subject's age as this request states it: the subject's own token's OIDC {@code birthdate} claim (the
+     * identity provider's), else the body's {@code birthDate} or {@code minor}, one of them.
+     */
+    private ConsentService.AgeStatement ageStated(ConsentRequest body) {
+        if (body.birthDate() != null && body.minor() != null) {
+            throw ProblemException.badRequest("minor", "state the subject's birthDate or whether they are a minor, not both");
+        }
+        Object claim = identity.hasRole(Roles.DATA_SUBJECT) && !identity.hasRole(Roles.SERVICE)
+                && identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getClaim(BIRTHDATE_CLAIM) : null;
+        if (claim != null) {
+            if (body.birthDate() != null || body.minor() != null) {
+                throw ProblemException.badRequest(body.birthDate() != null ? "birthDate" : "minor",
+                        "the subject's token states their birth date: the body does not state it again");
+            }
+            try {
+                // OIDC Core 5.1: YYYY-MM-DD, or 0000-MM-DD when the year is withheld (then no age is known)
+                String text = claim.toString();
+                return text.startsWith("0000-") ? null
+                        : new ConsentService.AgeStatement(LocalDate.parse(text), null, "token." + BIRTHDATE_CLAIM);
+            } catch (DateTimeParseException e) {
+                throw ProblemException.badRequest("token." + BIRTHDATE_CLAIM, "the token's birthdate claim is not a date");
+            }
+        }
+        if (body.birthDate() == null && body.minor() == null) {
+            return null;
+        }
+        return new ConsentService.AgeStatement(body.birthDate(), body.minor(), body.birthDate() != null ? "birthDate" : "minor");
     }
 
     @GET

@@ -8,13 +8,17 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 
-/** Body of {@code PUT /purposes/{purposeId}}. */
+/**
+ * Body of {@code PUT /purposes/{purposeId}}. {@code legalClaims}: the purpose serves the establishment, exercise or
+ * defence of legal claims, so it goes on while a subject's processing is restricted (Art. 18(2) GDPR); absent is false.
+ */
 public record PurposeRequest(
         @NotBlank @Size(max = 200) String name,
         @NotBlank @Size(max = 4000) String description,
         @NotNull LegalBasis legalBasis,
         Boolean directMarketing,
         Boolean deviceEligible,
+        Boolean legalClaims,
         @Size(max = 32) String validity,
         @NotNull @Valid NoticeRequest notice) {
 

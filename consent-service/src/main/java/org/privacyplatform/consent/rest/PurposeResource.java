@@ -66,7 +66,8 @@ public class PurposeResource {
         var published = purposes.publish(new PurposeService.PublishPurpose(purposeId, body.name(), body.description(),
                 body.legalBasis(), Boolean.TRUE.equals(body.directMarketing()),
                 Boolean.TRUE.equals(body.deviceEligible()), body.validity(), body.notice().version(),
-                body.notice().text(), Boolean.TRUE.equals(body.notice().requiresFreshConsent())));
+                body.notice().text(), Boolean.TRUE.equals(body.notice().requiresFreshConsent()),
+                Boolean.TRUE.equals(body.legalClaims())));
         return RestResponse.status(published.created() ? Response.Status.CREATED : Response.Status.OK,
                 PurposeResponse.of(published.purpose(), published.notices()));
     }

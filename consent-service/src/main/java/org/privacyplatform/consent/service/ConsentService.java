@@ -1,12 +1,14 @@
 package org.privacyplatform.consent.service;
 
 import java.time.Clock;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,6 +21,7 @@ import org.privacyplatform.commons.events.EventType;
 import org.privacyplatform.commons.events.Topics;
 import org.privacyplatform.commons.outbox.Outbox;
 import org.privacyplatform.commons.privacy.Pseudonyms;
+import org.privacyplatform.commons.problem.Problem;
 import org.privacyplatform.commons.problem.ProblemException;
 import org.privacyplatform.commons.security.Actor;
 import org.privacyplatform.commons.security.ActorType;
@@ -26,10 +29,12 @@ import org.privacyplatform.consent.ConsentRecord;
 import org.privacyplatform.consent.ConsentState;
 import org.privacyplatform.consent.ConsentStatus;
 import org.privacyplatform.consent.LegalBasis;
+import org.privacyplatform.consent.SubjectMinor;
 import org.privacyplatform.consent.SubjectRestriction;
 import org.privacyplatform.consent.repository.ConsentRecordRepository;
 import org.privacyplatform.consent.repository.ConsentStateRepository;
 import org.privacyplatform.consent.repository.DeviceLinkRepository;
+import org.privacyplatform.consent.repository.MinorRepository;
 import org.privacyplatform.consent.repository.NoticeRepository;
 import org.privacyplatform.consent.repository.RestrictionRepository;
 
@@ -65,14 +70,30 @@ public class ConsentService {
             ActorType.SUBJECT, Set.of("web", "mobile"),
             ActorType.SERVICE, Set.of("api", "import"));
 
-    /** A decision to record. {@code source}: web, mobile, api, import (or the service's own sources). */
+    /**
+     * A decision to record. {@code source}: web, mobile, api, import (or the service's own sources). {@code age}: what
+     * the caller states of the subject's age, or null; {@code parentalConsentHolder}: the reference of the holder of
+     * parental responsibility who gave or authorised a grant, or null.
+     */
     public record RecordDecision(String subjectId, String purposeId, boolean granted, String noticeVersion,
-            String source, Actor actor, Integer privacyNoticeVersion) {
+            String source, Actor actor, Integer privacyNoticeVersion, AgeStatement age, String parentalConsentHolder) {
+
+        public RecordDecision(String subjectId, String purposeId, boolean granted, String noticeVersion, String source,
+                Actor actor, Integer privacyNoticeVersion) {
+            this(subjectId, purposeId, granted, noticeVersion, source, actor, privacyNoticeVersion, null, null);
+        }
 
         public RecordDecision(String subjectId, String purposeId, boolean granted, String noticeVersion, String source,
                 Actor actor) {
             this(subjectId, purposeId, granted, noticeVersion, source, actor, null);
         }
+    }
+
+    /**
+     * What a caller states of the subject's age (Art. 8 GDPR): their birth date, or whether they are a minor (under
+     * the age of digital consent). {@code field} names where it came from, for the errors.
+     */
+    public record AgeStatement(LocalDate birthDate, Boolean minor, String field) {
     }
 
     /** The outcome of recording: the state now, and whether anything changed. */
@@ -90,11 +111,13 @@ public class ConsentService {
     private final Event<SubjectChanged> subjectChanged;
     private final NoticeRepository notices;
     private final DeviceLinkRepository deviceLinks;
+    private final MinorRepository minors;
 
     public ConsentService(PurposeCatalog catalog, ConsentStateRepository states, ConsentRecordRepository records,
             RestrictionRepository restrictions, Outbox outbox, Pseudonyms pseudonyms, Clock clock,
             EntityManager entityManager, Event<SubjectChanged> subjectChanged, NoticeRepository notices,
-            DeviceLinkRepository deviceLinks) {
+            DeviceLinkRepository deviceLinks, MinorRepository minors) {
+        this.minors = minors;
         this.notices = notices;
         this.deviceLinks = deviceLinks;
         this.catalog = catalog;
@@ -128,10 +151,124 @@ public class ConsentService {
                     + "legitimate grounds (Art. 21(1)); file it as an OBJECTION request with rights-request-service "
                     + "(POST /requests, details.purposeIds)");
         }
+        checkParentalConsent(decision, purpose);
+        OffsetDateTime now = now();
+        checkAge(decision.age(), now);
         lockSubject(decision.subjectId());
+        SubjectMinor stored = minors.findById(decision.subjectId());
+        MinorNow minor = minorAfter(stored, decision.age(), now);
         ConsentStatus target = targetOf(purpose, decision.granted());
-        return change(purpose, decision.subjectId(), target, decision.noticeVersion(), decision.source(), decision.actor(),
-                reasonOf(target), decision.privacyNoticeVersion(), null);
+        boolean renew = target == ConsentStatus.GRANTED && purpose.legalBasis() == LegalBasis.CONSENT && minor.known()
+                && checkMinorsGrant(decision, minor, now);
+        boolean minorChanged = storeMinor(decision.subjectId(), stored, minor, now);
+        Recorded recorded = change(purpose, decision.subjectId(), target, decision.noticeVersion(), decision.source(),
+                decision.actor(), reasonOf(target), decision.privacyNoticeVersion(), null,
+                target == ConsentStatus.GRANTED ? decision.parentalConsentHolder() : null, renew);
+        if (minorChanged && !recorded.changed()) {
+            subjectChanged.fire(new SubjectChanged(decision.subjectId()));
+        }
+        return recorded;
+    }
+
+    /**
+     * A grant of a consent purpose for a subject known as a minor: refused (422, before anything is written, the age
+     * stated with it included) while they are under the age and no holder of parental responsibility gives it, unless
+     * it repeats a holder's grant in force. Returns whether the grant in force is one they gave alone while under the
+     * age: it never counted, so the same grant now is a new decision, not a repeat.
+     */
+    private boolean checkMinorsGrant(RecordDecision decision, MinorNow minor, OffsetDateTime now) {
+        ConsentState current = states.lockFor(decision.subjectId(), decision.purposeId()).orElse(null);
+        boolean grantInForce = current != null && current.status == ConsentStatus.GRANTED
+                && (current.expiresAt == null || current.expiresAt.isAfter(now));
+        boolean parentsGrantRepeated = grantInForce && current.parentalConsentHolder != null
+                && current.noticeVersion.equals(decision.noticeVersion());
+        if (AgeOfConsent.under(minor.consentAgeOn(), now) && decision.parentalConsentHolder() == null
+                && !parentsGrantRepeated) {
+            String detail = "the subject is under " + AgeOfConsent.YEARS + " (Art. 8 GDPR, art. 45 loi Informatique et "
+                    + "Libertés): a consent counts only when a holder of parental responsibility gives or authorises it; "
+                    + "the calling system that verified the holder records the grant with parentalConsent.holder";
+            throw new ProblemException(422, "Unprocessable Content", detail,
+                    List.of(new Problem.FieldError("parentalConsent", detail)));
+        }
+        return current != null && current.status == ConsentStatus.GRANTED && current.parentalConsentHolder == null
+                && current.decidedAt.isBefore(minor.consentAgeOn() == null ? now : AgeOfConsent.reachedAt(minor.consentAgeOn()));
+    }
+
+    /** Only a calling system records a parental consent, only on a grant of a consent purpose, never by the child. */
+    private static void checkParentalConsent(RecordDecision decision, PurposeCatalog.Entry purpose) {
+        String holder = decision.parentalConsentHolder();
+        if (holder == null) {
+            return;
+        }
+        if (decision.actor().type() != ActorType.SERVICE) {
+            throw ProblemException.badRequest("parentalConsent", "a parental consent is recorded by the calling system "
+                    + "that verified the holder of parental responsibility (Art. 8(2) GDPR), not by the subject's own token");
+        }
+        if (!decision.granted() || purpose.legalBasis() != LegalBasis.CONSENT) {
+            throw ProblemException.badRequest("parentalConsent", "a parental consent goes with a grant of a consent purpose");
+        }
+        if (holder.equals(decision.subjectId())) {
+            throw ProblemException.badRequest("parentalConsent.holder", "the holder of parental responsibility is not the "
+                    + "subject themselves");
+        }
+    }
+
+    private static void checkAge(AgeStatement age, OffsetDateTime now) {
+        if (age == null || age.birthDate() == null) {
+            return;
+        }
+        if (age.birthDate().isAfter(AgeOfConsent.today(now)) || age.birthDate().isBefore(AgeOfConsent.EARLIEST_BIRTH)) {
+            throw ProblemException.badRequest(age.field(), "a birth date is a day between "
+                    + AgeOfConsent.EARLIEST_BIRTH + " and today");
+        }
+    }
+
+    /** Whether the subject is known as a minor once the statement is taken in, and the day they reach the age. */
+    private record MinorNow(boolean known, LocalDate consentAgeOn) {
+    }
+
+    /**
+     * The newest statement wins. A birth date under the age makes the subject a minor until the day they reach it; one
+     * over it changes nothing for a subject never known as a minor (nothing is stored of adults), and dates the end
+     * for one who was. {@code minor: true} keeps a known future date, else has none; {@code minor: false} ends it today.
+     * A subject once known as a minor stays known (with the day they reached the age), so that what they granted alone
+     * before it keeps not counting.
+     */
+    private static MinorNow minorAfter(SubjectMinor stored, AgeStatement age, OffsetDateTime now) {
+        boolean known = stored != null;
+        LocalDate on = stored == null ? null : stored.consentAgeOn;
+        if (age == null) {
+            return new MinorNow(known, on);
+        }
+        if (age.birthDate() != null) {
+            LocalDate reached = AgeOfConsent.reachedOn(age.birthDate());
+            return AgeOfConsent.under(reached, now) || known ? new MinorNow(true, reached) : new MinorNow(false, null);
+        }
+        if (Boolean.TRUE.equals(age.minor())) {
+            return new MinorNow(true, on != null && AgeOfConsent.under(on, now) ? on : null);
+        }
+        if (Boolean.FALSE.equals(age.minor()) && known && AgeOfConsent.under(on, now)) {
+            return new MinorNow(true, AgeOfConsent.today(now));
+        }
+        return new MinorNow(known, on);
+    }
+
+    /** Writes what changed of the subject's minority; returns whether anything did. */
+    private boolean storeMinor(String subjectId, SubjectMinor stored, MinorNow minor, OffsetDateTime now) {
+        if (!minor.known() || (stored != null && Objects.equals(stored.consentAgeOn, minor.consentAgeOn()))) {
+            return false;
+        }
+        SubjectMinor row = stored;
+        if (row == null) {
+            row = new SubjectMinor();
+            row.subjectId = subjectId;
+        }
+        row.consentAgeOn = minor.consentAgeOn();
+        row.statedAt = now;
+        if (stored == null) {
+            minors.persist(row);
+        }
+        return true;
     }
 
     /**
@@ -185,7 +322,7 @@ public class ConsentService {
         for (ConsentState state : lapsed) {
             PurposeCatalog.Entry purpose = catalog.find(state.purposeId).orElseThrow();
             apply(purpose, state, ConsentStatus.EXPIRED, state.noticeVersion, null, SOURCE_SYSTEM, SELF,
-                    ConsentWithdrawn.EXPIRED, now, true, null);
+                    ConsentWithdrawn.EXPIRED, now, true, null, null);
         }
         return lapsed.size();
     }
@@ -234,7 +371,7 @@ public class ConsentService {
     }
 
     /**
-     * Art. 17: removes the subject's consent state and restriction; keeps the history, the proof of consent
+     * Art. 17: removes the subject's consent state, restriction, device links and minor status; keeps the history, the proof of consent
      * (Art. 7(1)) and of defence against claims (Art. 17(3)(e)), under a pseudonym. Reports what it did.
      */
     public ErasureCompleted erase(String subjectId, String requestId) {
@@ -244,11 +381,13 @@ public class ConsentService {
         long restrictionsErased = restrictions.deleteById(subjectId) ? 1 : 0;
         // the devices the subject joined are no longer theirs; each device keeps its own choices, under its reference
         long linksErased = deviceLinks.deleteForSubject(subjectId);
+        long minorErased = minors.deleteById(subjectId) ? 1 : 0;
         long kept = records.pseudonymise(subjectId, pseudonyms.of(subjectId), now);
         ErasureCompleted completed = new ErasureCompleted(requestId, subjectId, SYSTEM_NAME,
                 List.of(new ErasureCompleted.Erased("consent-state", statesErased),
                         new ErasureCompleted.Erased("processing-restriction", restrictionsErased),
-                        new ErasureCompleted.Erased("device-link", linksErased)),
+                        new ErasureCompleted.Erased("device-link", linksErased),
+                        new ErasureCompleted.Erased("minor-status", minorErased)),
                 kept == 0 ? List.of()
                         : List.of(new ErasureCompleted.Kept("consent-history", kept,
                                 "Art. 7(1) and 17(3)(e) GDPR: proof of consent and defence of legal claims; "
@@ -269,21 +408,33 @@ public class ConsentService {
 
     private Recorded change(PurposeCatalog.Entry purpose, String subjectId, ConsentStatus target, String noticeVersion,
             String source, Actor actor, String reason) {
-        return change(purpose, subjectId, target, noticeVersion, source, actor, reason, null, null);
+        return change(purpose, subjectId, target, noticeVersion, source, actor, reason, null, null, null, false);
+    }
+
+    Recorded change(PurposeCatalog.Entry purpose, String subjectId, ConsentStatus target, String noticeVersion,
+            String source, Actor actor, String reason, Integer privacyNoticeVersion, OffsetDateTime keptExpiry) {
+        return change(purpose, subjectId, target, noticeVersion, source, actor, reason, privacyNoticeVersion, keptExpiry,
+                null, false);
     }
 
     /**
      * Records the decision unless it repeats the current one. {@code keptExpiry}: where a grant is taken over from
      * elsewhere (a device's), it lapses when the original would have, not a full validity from now.
+     * {@code parentalConsentHolder}: a grant a holder of parental responsibility gave; a grant repeated without one
+     * keeps the holder of the grant in force, one with another holder is a new decision. {@code renew}: record it even
+     * if it repeats the decision in force (that one never counted).
      */
-    Recorded change(PurposeCatalog.Entry purpose, String subjectId, ConsentStatus target, String noticeVersion,
-            String source, Actor actor, String reason, Integer privacyNoticeVersion, OffsetDateTime keptExpiry) {
+    private Recorded change(PurposeCatalog.Entry purpose, String subjectId, ConsentStatus target, String noticeVersion,
+            String source, Actor actor, String reason, Integer privacyNoticeVersion, OffsetDateTime keptExpiry,
+            String parentalConsentHolder, boolean renew) {
         OffsetDateTime now = now();
         Optional<ConsentState> existing = states.lockFor(subjectId, purpose.id());
         ConsentStatus before = existing.map(s -> s.status).orElse(null);
         boolean lapsed = existing.map(s -> s.expiresAt != null && !s.expiresAt.isAfter(now)).orElse(false);
         boolean sameDecision = existing.isPresent() && before == target && existing.get().noticeVersion.equals(noticeVersion)
-                && !(target == ConsentStatus.GRANTED && lapsed);
+                && !(target == ConsentStatus.GRANTED && lapsed)
+                && (parentalConsentHolder == null || parentalConsentHolder.equals(existing.get().parentalConsentHolder))
+                && !renew;
         // a legitimate interest nobody objected to is already "granted": nothing to record
         boolean nothingToLift = existing.isEmpty() && target == ConsentStatus.GRANTED
                 && purpose.legalBasis() == LegalBasis.LEGITIMATE_INTEREST;
@@ -299,7 +450,8 @@ public class ConsentService {
             created.purposeId = purpose.id();
             return created;
         });
-        apply(purpose, state, target, noticeVersion, privacyNoticeVersion, source, actor, reason, now, wasInForce, keptExpiry);
+        apply(purpose, state, target, noticeVersion, privacyNoticeVersion, source, actor, reason, now, wasInForce, keptExpiry,
+                parentalConsentHolder);
         if (existing.isEmpty()) {
             states.persist(state);
         }
@@ -309,13 +461,14 @@ public class ConsentService {
     /** Writes the new state, its history record and, where the permission changes, its event. */
     private void apply(PurposeCatalog.Entry purpose, ConsentState state, ConsentStatus target, String noticeVersion,
             Integer privacyNoticeVersion, String source, Actor actor, String reason, OffsetDateTime now, boolean wasInForce,
-            OffsetDateTime keptExpiry) {
+            OffsetDateTime keptExpiry, String parentalConsentHolder) {
         state.status = target;
         state.noticeVersion = noticeVersion;
         state.source = source;
         state.decidedAt = now;
         state.expiresAt = target != ConsentStatus.GRANTED ? null
                 : keptExpiry != null ? keptExpiry : purpose.validity() != null ? now.plus(purpose.validity()) : null;
+        state.parentalConsentHolder = target == ConsentStatus.GRANTED ? parentalConsentHolder : null;
 
         ConsentRecord record = new ConsentRecord();
         record.subjectId = state.subjectId;
@@ -327,13 +480,14 @@ public class ConsentService {
         record.actorType = actor.type();
         record.actor = actor.id();
         record.reason = reason;
+        record.parentalConsentHolder = state.parentalConsentHolder;
         record.recordedAt = now;
         records.persist(record);
 
         if (target == ConsentStatus.GRANTED) {
             outbox.record(EventType.CONSENT_GRANTED, state.subjectId, new ConsentGranted(state.subjectId, purpose.id(),
                     purpose.legalBasis().name(), noticeVersion, source, actor.type().name(), actor.systemId(), now,
-                    state.expiresAt, privacyNoticeVersion));
+                    state.expiresAt, privacyNoticeVersion, state.parentalConsentHolder != null));
         } else if (wasInForce) {
             outbox.record(EventType.CONSENT_WITHDRAWN, state.subjectId, new ConsentWithdrawn(state.subjectId,
                     purpose.id(), purpose.legalBasis().name(), noticeVersion, source, actor.type().name(), actor.systemId(),

@@ -25,6 +25,16 @@ public record Decision(boolean allowed, LegalBasis legalBasis, Reason reason, St
         OBJECTED_DIRECT_MARKETING,
         RESTRICTED,
         /** Art. 18(2): the subject's processing is restricted, and they consented to this purpose after it was */
-        CONSENT_AFTER_RESTRICTION
+        CONSENT_AFTER_RESTRICTION,
+        /**
+         * Art. 18(2): the subject's processing is restricted, and this purpose serves the establishment, exercise or
+         * defence of legal claims (the DPO marks it so), on its own legal basis
+         */
+        LEGAL_CLAIMS_DURING_RESTRICTION,
+        /**
+         * Art. 8 GDPR, art. 45 loi Informatique et Libertés: the subject is under 15 (or was when they consented) and no
+         * holder of parental responsibility gave or authorised the consent
+         */
+        MINOR_WITHOUT_PARENTAL_CONSENT
     }
 }

@@ -57,7 +57,7 @@ public class DecisionService {
             // Art. 18(2): besides storage, processing the subject consents to (after the restriction) goes on
             if (purpose.legalBasis() == LegalBasis.CONSENT && state != null && state.status() == ConsentStatus.GRANTED
                     && state.decidedAt() != null && state.decidedAt().isAfter(snapshot.restrictedAt())) {
-                Decision consented = consent(purpose, state);
+                Decision consented = consent(purpose, state, snapshot.minor());
                 if (consented.allowed()) {
                     return new Decision(true, purpose.legalBasis(), Reason.CONSENT_AFTER_RESTRICTION,
                             "processing of this subject's data is restricted (Art. 18 GDPR), but they consented to this "
@@ -65,15 +65,32 @@ public class DecisionService {
                             false, state.noticeVersion(), state.expiresAt());
                 }
             }
+            // Art. 18(2): and processing for the establishment, exercise or defence of legal claims (purposes the DPO
+            // marks so), on the purpose's own basis: an objection or a missing ground still refuses it
+            if (purpose.legalClaims()) {
+                Decision onItsBasis = unrestricted(purpose, state, snapshot.minor());
+                if (onItsBasis.allowed()) {
+                    return new Decision(true, purpose.legalBasis(), Reason.LEGAL_CLAIMS_DURING_RESTRICTION,
+                            "processing of this subject's data is restricted (Art. 18 GDPR), but this purpose serves the "
+                                    + "establishment, exercise or defence of legal claims (Art. 18(2)); "
+                                    + onItsBasis.detail(),
+                            false, onItsBasis.noticeVersion(), onItsBasis.expiresAt());
+                }
+            }
             return new Decision(false, purpose.legalBasis(), Reason.RESTRICTED,
                     "processing of this subject's data is restricted (Art. 18 GDPR): storage only until lifted", true,
                     state == null ? null : state.noticeVersion(), null);
         }
+        return unrestricted(purpose, state, snapshot.minor());
+    }
+
+    /** The decision on the purpose's own legal basis, as if the subject were not restricted. */
+    private Decision unrestricted(PurposeCatalog.Entry purpose, StateView state, SubjectSnapshots.Minor minor) {
         return switch (purpose.legalBasis()) {
             case CONTRACT -> allowed(purpose, Reason.CONTRACT, "necessary for the performance of the contract");
             case LEGAL_OBLIGATION -> allowed(purpose, Reason.LEGAL_OBLIGATION, "required by a legal obligation");
             case LEGITIMATE_INTEREST -> legitimateInterest(purpose, state);
-            case CONSENT -> consent(purpose, state);
+            case CONSENT -> consent(purpose, state, minor);
         };
     }
 
@@ -85,6 +102,36 @@ public class DecisionService {
                     : refused(purpose, Reason.OBJECTED, "the subject objected (Art. 21 GDPR)", state);
         }
         return allowed(purpose, Reason.LEGITIMATE_INTEREST, "legitimate interest; the subject has not objected");
+    }
+
+    /**
+     * A consent purpose. For a subject known to be under the age of digital consent (15), only a grant a holder of
+     * parental responsibility gave counts; a grant they gave alone while under it never does, even after they reach it
+     * (it was never valid): they are asked again.
+     */
+    private Decision consent(PurposeCatalog.Entry purpose, StateView state, SubjectSnapshots.Minor minor) {
+        Decision decision = consent(purpose, state);
+        if (minor == null || (state != null && state.parental())) {
+            return decision;
+        }
+        OffsetDateTime now = OffsetDateTime.now(clock);
+        boolean underAge = AgeOfConsent.under(minor.consentAgeOn(), now);
+        boolean grantedUnderAge = decision.allowed() && (underAge
+                || state.decidedAt().isBefore(AgeOfConsent.reachedAt(minor.consentAgeOn())));
+        if (grantedUnderAge) {
+            String law = " (Art. 8 GDPR, art. 45 loi Informatique et Libertés)";
+            return refused(purpose, Reason.MINOR_WITHOUT_PARENTAL_CONSENT, underAge
+                    ? "the subject is under " + AgeOfConsent.YEARS + " and this consent was given without a holder of "
+                            + "parental responsibility" + law + ": a holder must give or authorise it"
+                    : "the subject was under " + AgeOfConsent.YEARS + " when they gave this consent without a holder of "
+                            + "parental responsibility" + law + ": it never counted; ask them again", state);
+        }
+        if (underAge && decision.reason() == Reason.NO_CONSENT) {
+            return refused(purpose, Reason.MINOR_WITHOUT_PARENTAL_CONSENT, "the subject is under " + AgeOfConsent.YEARS
+                    + " and no holder of parental responsibility has given or authorised consent (Art. 8 GDPR, art. 45 "
+                    + "loi Informatique et Libertés)", null);
+        }
+        return decision;
     }
 
     private Decision consent(PurposeCatalog.Entry purpose, StateView state) {

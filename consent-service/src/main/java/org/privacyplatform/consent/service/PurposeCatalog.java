@@ -29,7 +29,7 @@ public class PurposeCatalog {
     /** A purpose as the decision API needs it. */
     public record Entry(String id, String name, String description, LegalBasis legalBasis, boolean directMarketing,
             Period validity, String currentNoticeVersion, List<PurposeNotice> notices, int freshConsentFromSeq,
-            boolean deviceEligible) {
+            boolean deviceEligible, boolean legalClaims) {
 
         public Optional<PurposeNotice> notice(String version) {
             return notices.stream().filter(n -> n.version.equals(version)).findFirst();
@@ -94,7 +94,7 @@ public class PurposeCatalog {
             int freshFrom = ofPurpose.stream().filter(n -> n.requiresFreshConsent).mapToInt(n -> n.seq).max().orElse(0);
             loaded.put(p.id, new Entry(p.id, p.name, p.description, p.legalBasis, p.directMarketing,
                     p.validity == null ? null : Period.parse(p.validity), p.currentNoticeVersion, List.copyOf(ofPurpose),
-                    freshFrom, p.deviceEligible));
+                    freshFrom, p.deviceEligible, p.legalClaims));
         }
         return Collections.unmodifiableMap(loaded);
     }

@@ -29,7 +29,7 @@ public class PurposeService {
     /** What the DPO publishes: the purpose and the notice version subjects will see. */
     public record PublishPurpose(String purposeId, String name, String description, LegalBasis legalBasis,
             boolean directMarketing, boolean deviceEligible, String validity, String noticeVersion, String noticeText,
-            boolean requiresFreshConsent) {
+            boolean requiresFreshConsent, boolean legalClaims) {
     }
 
     /** The outcome: the purpose now, whether it was created, and whether anything changed. */
@@ -79,7 +79,8 @@ public class PurposeService {
         boolean changed = created || !Objects.equals(purpose.name, command.name())
                 || !Objects.equals(purpose.description, command.description()) || purpose.legalBasis != command.legalBasis()
                 || purpose.directMarketing != command.directMarketing()
-                || purpose.deviceEligible != command.deviceEligible() || !Objects.equals(purpose.validity, command.validity());
+                || purpose.deviceEligible != command.deviceEligible() || purpose.legalClaims != command.legalClaims()
+                || !Objects.equals(purpose.validity, command.validity());
 
         PurposeNotice notice = purposes.notice(command.purposeId(), command.noticeVersion()).orElse(null);
         boolean newNotice = notice == null;
@@ -106,6 +107,7 @@ public class PurposeService {
         purpose.legalBasis = command.legalBasis();
         purpose.directMarketing = command.directMarketing();
         purpose.deviceEligible = command.deviceEligible();
+        purpose.legalClaims = command.legalClaims();
         purpose.validity = command.validity();
         purpose.currentNoticeVersion = command.noticeVersion();
         purpose.updatedAt = now;
@@ -117,7 +119,7 @@ public class PurposeService {
         }
         outbox.recordWithoutSubject(EventType.PURPOSE_PUBLISHED, "purpose:" + purpose.id,
                 new PurposePublished(purpose.id, purpose.legalBasis.name(), purpose.directMarketing, purpose.validity,
-                        notice.version, notice.requiresFreshConsent, now));
+                        notice.version, notice.requiresFreshConsent, purpose.legalClaims, now));
         purposesChanged.fire(new PurposesChanged(purpose.id));
         purposes.flush();
         // the privacy notice shows every purpose, its legal basis and notice version
@@ -142,6 +144,10 @@ public class PurposeService {
         }
         if (command.deviceEligible() && command.legalBasis() != LegalBasis.CONSENT) {
             throw ProblemException.badRequest("deviceEligible", "only a consent purpose can be decided on a device before login");
+        }
+        if (command.legalClaims() && (command.legalBasis() == LegalBasis.CONSENT || command.directMarketing())) {
+            throw ProblemException.badRequest("legalClaims", "a purpose serving legal claims (Art. 18(2)) rests on a contract, "
+                    + "a legal obligation or a legitimate interest, and is not direct marketing");
         }
         if (command.requiresFreshConsent() && command.legalBasis() != LegalBasis.CONSENT) {
             throw ProblemException.badRequest("notice.requiresFreshConsent", "only a consent purpose can require fresh consent");

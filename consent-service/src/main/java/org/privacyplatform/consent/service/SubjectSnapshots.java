@@ -1,5 +1,6 @@
 package org.privacyplatform.consent.service;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
@@ -14,9 +15,11 @@ import java.util.stream.Collectors;
 
 import org.privacyplatform.consent.ConsentState;
 import org.privacyplatform.consent.ConsentStatus;
+import org.privacyplatform.consent.SubjectMinor;
 import org.privacyplatform.consent.SubjectRestriction;
 import org.privacyplatform.consent.config.ConsentConfig;
 import org.privacyplatform.consent.repository.ConsentStateRepository;
+import org.privacyplatform.consent.repository.MinorRepository;
 import org.privacyplatform.consent.repository.RestrictionRepository;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -40,32 +43,44 @@ public class SubjectSnapshots {
      * What the decision API knows of a subject: immutable, safe to share between threads.
      *
      * @param restrictedAt when the subject's processing was restricted (Art. 18); null when it is not
+     * @param minor set when the subject is known to be (or to have been) under the age of digital consent
      */
-    public record Snapshot(Map<String, StateView> states, OffsetDateTime restrictedAt) {
+    public record Snapshot(Map<String, StateView> states, OffsetDateTime restrictedAt, Minor minor) {
         public boolean restricted() {
             return restrictedAt != null;
         }
     }
 
-    /** A subject's standing on one purpose. */
+    /** A subject stated under the age of digital consent: the day they reach it, or null when no date was given. */
+    public record Minor(LocalDate consentAgeOn) {
+        static Minor of(SubjectMinor minor) {
+            return minor == null ? null : new Minor(minor.consentAgeOn);
+        }
+    }
+
+    /** A subject's standing on one purpose; {@code parental}: a grant a holder of parental responsibility gave. */
     public record StateView(ConsentStatus status, String noticeVersion, OffsetDateTime decidedAt,
-            OffsetDateTime expiresAt) {
+            OffsetDateTime expiresAt, boolean parental) {
         static StateView of(ConsentState state) {
-            return new StateView(state.status, state.noticeVersion, state.decidedAt, state.expiresAt);
+            return new StateView(state.status, state.noticeVersion, state.decidedAt, state.expiresAt,
+                    state.parentalConsentHolder != null);
         }
     }
 
     private final ConsentStateRepository states;
     private final RestrictionRepository restrictions;
+    private final MinorRepository minors;
     private final Cache<String, Snapshot> cache;
     /** Counts invalidations, so that a bulk read keeps its snapshots only if none happened meanwhile. */
     private final AtomicLong invalidations = new AtomicLong();
     /** Invalidations share it; keeping a bulk read's snapshots takes it alone. */
     private final ReadWriteLock keeping = new ReentrantReadWriteLock();
 
-    public SubjectSnapshots(ConsentStateRepository states, RestrictionRepository restrictions, ConsentConfig config) {
+    public SubjectSnapshots(ConsentStateRepository states, RestrictionRepository restrictions, MinorRepository minors,
+            ConsentConfig config) {
         this.states = states;
         this.restrictions = restrictions;
+        this.minors = minors;
         this.cache = Caffeine.newBuilder().maximumSize(config.decisionCacheSize())
                 .expireAfterWrite(config.decisionCacheMaxAge()).build();
     }
@@ -75,7 +90,7 @@ public class SubjectSnapshots {
     }
 
     /**
-     * The snapshots of many subjects: those in memory from memory, the others read in one transaction of two
+     * The snapshots of many subjects: those in memory from memory, the others read in one transaction of three
      * queries. Caffeine's bulk load would not make an invalidation wait for it, so what was read is kept only if
      * no invalidation happened since before the read (checked and stored under the lock invalidations share):
      * a snapshot read before a commit never outlives that commit's invalidation.
@@ -96,9 +111,12 @@ public class SubjectSnapshots {
                 restrictions.getEntityManager()
                         .createQuery("select r from SubjectRestriction r where r.subjectId in ?1", SubjectRestriction.class)
                         .setParameter(1, ids).getResultList().forEach(r -> restricted.put(r.subjectId, r.restrictedAt));
+                Map<String, Minor> minor = new HashMap<>();
+                minors.forSubjects(ids).forEach(m -> minor.put(m.subjectId, Minor.of(m)));
                 Map<String, Snapshot> loaded = new HashMap<>();
                 for (String id : ids) {
-                    loaded.put(id, new Snapshot(Map.copyOf(states.getOrDefault(id, Map.of())), restricted.get(id)));
+                    loaded.put(id, new Snapshot(Map.copyOf(states.getOrDefault(id, Map.of())), restricted.get(id),
+                            minor.get(id)));
                 }
                 return loaded;
             });
@@ -150,7 +168,8 @@ public class SubjectSnapshots {
             Map<String, StateView> bySubject = states.forSubject(subjectId).stream()
                     .collect(Collectors.toUnmodifiableMap(s -> s.purposeId, StateView::of));
             SubjectRestriction restriction = restrictions.findById(subjectId);
-            return new Snapshot(bySubject, restriction == null ? null : restriction.restrictedAt);
+            return new Snapshot(bySubject, restriction == null ? null : restriction.restrictedAt,
+                    Minor.of(minors.findById(subjectId)));
         });
     }
 }

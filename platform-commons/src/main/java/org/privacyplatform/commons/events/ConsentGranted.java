@@ -8,9 +8,10 @@ import java.time.OffsetDateTime;
  * {@code actorType} says who recorded it (SUBJECT, SERVICE, SYSTEM); {@code actorSystem} names the calling
  * system or platform service that did, and is null when a person did (an event never names a person).
  * {@code privacyNoticeVersion} is the version of the whole privacy notice the subject was shown beside the purpose's
- * {@code noticeVersion}, where the frontend said so (null otherwise).
+ * {@code noticeVersion}, where the frontend said so (null otherwise). {@code parentalConsent}: a holder of parental
+ * responsibility gave or authorised it (a subject under 15); who they are stays in the consent service's history.
  */
 public record ConsentGranted(String subjectId, String purposeId, String legalBasis, String noticeVersion,
         String source, String actorType, String actorSystem, OffsetDateTime grantedAt, OffsetDateTime expiresAt,
-        Integer privacyNoticeVersion) {
+        Integer privacyNoticeVersion, boolean parentalConsent) {
 }

@@ -142,6 +142,27 @@ class EventContractTest {
     }
 
     @Test
+    void legalClaimsAndParentalConsentAreOptionalBooleans() throws Exception {
+        String purpose = "{\"purposeId\":\"transaction-proof\",\"legalBasis\":\"LEGITIMATE_INTEREST\",\"directMarketing\":false,"
+                + "\"validity\":null,\"noticeVersion\":\"1.0\",\"requiresFreshConsent\":false,"
+                + "\"publishedAt\":\"2026-11-27T10:00:00Z\"}";
+        // written before the field existed, and after
+        assertThat(contract.violations("PurposePublished", json.readTree(purpose))).isEmpty();
+        assertThat(contract.violations("PurposePublished", json.readTree(purpose.replace("}", ",\"legalClaims\":true}"))))
+                .isEmpty();
+        assertThat(contract.violations("PurposePublished", json.readTree(purpose.replace("}", ",\"legalClaims\":\"yes\"}"))))
+                .extracting(EventContract.Violation::field).containsExactly("legalClaims");
+
+        String granted = EventProbe.consentGranted(ALICE, "newsletter");
+        assertThat(contract.violations("ConsentGranted", json.readTree(granted))).isEmpty();
+        assertThat(contract.violations("ConsentGranted", json.readTree(granted.replace("}", ",\"parentalConsent\":true}"))))
+                .isEmpty();
+        // an event never names the holder of parental responsibility
+        assertThat(contract.violations("ConsentGranted", json.readTree(granted.replace("}",
+                ",\"parentalConsentHolder\":\"lms:parental-check-4711\"}")))).isNotEmpty();
+    }
+
+    @Test
     void violationsNameEachField() {
         JsonNode data = json.createObjectNode().put("subjectId", "not a subject id!").put("purposeId", "newsletter");
 
