@@ -97,6 +97,40 @@ class Portal1PrivacyCentreTest {
     }
 
     @Test
+    void anObjectionToFraudPreventionIsARequestTheDpoReviewsNotASwitch() {
+        try (Browser browser = Browser.open()) {
+            browser.login("alice", "/centre");
+            By row = By.id("purpose-fraud-prevention");
+            // Art. 21(1): no switch for a legitimate interest other than direct marketing, a request instead
+            assertThat(browser.find(row).findElements(By.cssSelector("button"))).isEmpty();
+            assertThat(browser.find(By.id("purpose-personalised-marketing")).findElements(By.cssSelector("button")))
+                    .isNotEmpty();
+            browser.find(row).findElement(By.linkText("Object to this use (a request)")).click();
+            assertThat(browser.find(By.id("object-SELECTED")).isSelected()).isTrue();
+            assertThat(browser.find(By.id("purpose-fraud-prevention")).isSelected()).isTrue();
+            browser.find(By.id("field-note")).sendKeys("I do not want my payments screened");
+            browser.find(By.cssSelector("form button[type=submit]")).click();
+            String id = browser.find(By.cssSelector("dl.request-facts")).getAttribute("data-request");
+            assertThat(browser.find(By.cssSelector("dl.request-facts")).getAttribute("data-status")).isEqualTo("RECEIVED");
+
+            // once verified the objection waits for the DPO's review; fraud prevention goes on meanwhile
+            Platform.as("dora").when().post(Platform.RIGHTS + "/requests/{id}/verify-identity", id).then().statusCode(200)
+                    .body("status", org.hamcrest.Matchers.equalTo("IN_PROGRESS"));
+            assertThat(decision(ALICE, "fraud-prevention").allowed()).isTrue();
+            browser.go("/centre/requests/" + id);
+            assertThat(browser.find(By.cssSelector("dl.request-facts")).getAttribute("data-status")).isEqualTo("IN_PROGRESS");
+            // the DPO refuses it on compelling legitimate grounds: she reads them, and where to complain
+            Platform.as("dora").body("{\"ground\":\"COMPELLING_LEGITIMATE_GROUNDS\",\"detail\":\"payment screening is "
+                    + "required by our card acquirer\"}").when().post(Platform.RIGHTS + "/requests/{id}/reject", id).then()
+                    .statusCode(200);
+            browser.go("/centre/requests/" + id);
+            assertThat(browser.find(By.tagName("main")).getText()).contains("required by our card acquirer")
+                    .contains("CNIL");
+            assertThat(decision(ALICE, "fraud-prevention").allowed()).isTrue();
+        }
+    }
+
+    @Test
     void thePagesSpeakFrenchWhenTheBrowserAsksAndTheSwitchChangesTheLanguage() {
         try (Browser browser = Browser.open("fr", false)) {
             browser.go("/");

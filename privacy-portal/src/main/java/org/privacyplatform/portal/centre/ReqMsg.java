@@ -366,6 +366,15 @@ public interface ReqMsg {
     @Message("The law allows or requires us to keep this data (Article 17(3)).")
     String ground_ARTICLE_17_3_EXCEPTION();
 
+    @Message("We have compelling legitimate grounds to continue this use, which override your interests, or it serves legal claims (Article 21(1)).")
+    String ground_COMPELLING_LEGITIMATE_GROUNDS();
+
+    @Message("Direct marketing stopped at once; the rest of your objection is being reviewed by our DPO.")
+    String step_OBJECTION_UNDER_REVIEW();
+
+    @Message("The systems that hold your data themselves were asked to erase it too.")
+    String step_HOLDERS_ASKED();
+
     @Message("Where to complain")
     String complaint_heading();
 

@@ -102,7 +102,7 @@ public class RequestsResource {
     @GET
     @Path("/requests/new")
     @Produces(MediaType.TEXT_HTML)
-    public Response newRequest(@RestQuery String type) {
+    public Response newRequest(@RestQuery String type, @RestQuery String purposeId) {
         if (type == null || type.isEmpty()) {
             return Pages.seeOther("/centre/requests#new");
         }
@@ -112,7 +112,13 @@ public class RequestsResource {
         if (!RequestForm.TYPES.contains(type)) {
             throw PortalProblem.notFound("error_not_found");
         }
-        return html(200, form(RequestForm.of(type), null));
+        RequestForm form = RequestForm.of(type);
+        if ("OBJECTION".equals(type) && purposeId != null && purposeId.matches("^[a-z0-9][a-z0-9-]{0,63}$")) {
+            // from the consents page: an objection to that one use, for the DPO to review
+            form.objectTo = "SELECTED";
+            form.purposeIds = List.of(purposeId);
+        }
+        return html(200, form(form, null));
     }
 
     /** Files the request for the viewer (never a subject id from the form); the form again on a refusal. */
