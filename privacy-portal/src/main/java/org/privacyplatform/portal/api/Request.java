@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 
 /** A rights request as rights-request-service shows it (GET /requests/{id}), with its history and outcomes. */
 public record Request(String id, String subjectId, String type, String status, JsonNode details,
-        OffsetDateTime receivedAt, OffsetDateTime dueAt, Extension extension, OffsetDateTime identityVerifiedAt,
+        OffsetDateTime receivedAt, OffsetDateTime dueAt, Extended extension, OffsetDateTime identityVerifiedAt,
         Rejection rejection, Complaint complaint, OffsetDateTime closedAt, List<Outcome> outcomes, List<JsonNode> kept,
         List<Step> history, Integer exportCopies) {
 
-    public record Extension(OffsetDateTime extendedAt, OffsetDateTime firstDueAt, OffsetDateTime dueAt, String reason,
+    /** The extension of the deadline (Art. 12(3)); named Extended: a nested type named Extension is not found by
+     * Qute's generated resolvers in Quarkus test mode. */
+    public record Extended(OffsetDateTime extendedAt, OffsetDateTime firstDueAt, OffsetDateTime dueAt, String reason,
             String notice) {
     }
 

@@ -71,7 +71,7 @@ public class RequestCard {
     }
 
     public String getExtensionText() {
-        Request.Extension extension = request.extension();
+        Request.Extended extension = request.extension();
         return extension == null ? null : words.detail_extension_text(day(extension.firstDueAt()), day(extension.dueAt()),
                 extension.reason() == null ? "" : extension.reason());
     }
