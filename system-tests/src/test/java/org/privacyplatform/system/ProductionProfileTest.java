@@ -67,36 +67,29 @@ class ProductionProfileTest {
     @org.junit.jupiter.api.Test
     void theWitnessStartedInProductionWithOnlyTheCommittedConfigurationRefusesNamingItsKeyAndLogs()
             throws IOException, InterruptedException {
-        Path root = Path.of(System.getProperty("platform.root", ".."));
-        Path jar = root.resolve("audit-witness/target/quarkus-app/quarkus-run.jar");
-        assertThat(jar).as("built by ./platform up").exists();
-        ProcessBuilder start = new ProcessBuilder("java", "-jar", jar.toString())
-                .directory(Files.createTempDirectory("prod-audit-witness").toFile()).redirectErrorStream(true);
-        start.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("WITNESS_"));
-        start.environment().put("QUARKUS_PROFILE", "prod");
-        start.environment().put("QUARKUS_HTTP_PORT", "0");
-        Process process = start.start();
-        boolean exited = process.waitFor(60, TimeUnit.SECONDS);
-        String output = new String(process.getInputStream().readAllBytes());
-        if (!exited) {
-            process.destroyForcibly();
-        }
-        assertThat(exited).as("the witness exits at once; it printed:%n%s", output).isTrue();
-        assertThat(process.exitValue()).as(output).isNotZero();
-        assertThat(output).contains("witness.signing.private-key", "witness.signing.public-key", "witness.logs")
-                .doesNotContain("Listening on");
+        assertThat(refusalOf("audit-witness", "WITNESS_"))
+                .contains("witness.signing.private-key", "witness.signing.public-key", "witness.logs");
     }
 
     /** The web portal: without its session secret it refuses to start, naming it. */
     @org.junit.jupiter.api.Test
     void thePortalStartedInProductionWithOnlyTheCommittedConfigurationRefusesNamingItsSessionSecret()
             throws IOException, InterruptedException {
+        assertThat(refusalOf("privacy-portal", "PORTAL_"))
+                .contains("privacy-portal refuses to start in production", "PORTAL_SESSION_SECRET");
+    }
+
+    /**
+     * Starts a part that has no platform-commons as a deployment would (production profile, none of its own settings
+     * in the environment) and returns what it printed once it exited, non-zero, without ever listening.
+     */
+    private static String refusalOf(String module, String ownPrefix) throws IOException, InterruptedException {
         Path root = Path.of(System.getProperty("platform.root", ".."));
-        Path jar = root.resolve("privacy-portal/target/quarkus-app/quarkus-run.jar");
+        Path jar = root.resolve(module + "/target/quarkus-app/quarkus-run.jar");
         assertThat(jar).as("built by ./platform up").exists();
         ProcessBuilder start = new ProcessBuilder("java", "-jar", jar.toString())
-                .directory(Files.createTempDirectory("prod-privacy-portal").toFile()).redirectErrorStream(true);
-        start.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith("PORTAL_"));
+                .directory(Files.createTempDirectory("prod-" + module).toFile()).redirectErrorStream(true);
+        start.environment().keySet().removeIf(name -> name.startsWith("QUARKUS_") || name.startsWith(ownPrefix));
         start.environment().put("QUARKUS_PROFILE", "prod");
         start.environment().put("QUARKUS_HTTP_PORT", "0");
         Process process = start.start();
@@ -105,9 +98,9 @@ class ProductionProfileTest {
         if (!exited) {
             process.destroyForcibly();
         }
-        assertThat(exited).as("the portal exits at once; it printed:%n%s", output).isTrue();
+        assertThat(exited).as("%s exits at once; it printed:%n%s", module, output).isTrue();
         assertThat(process.exitValue()).as(output).isNotZero();
-        assertThat(output).contains("privacy-portal refuses to start in production", "PORTAL_SESSION_SECRET")
-                .doesNotContain("Listening on");
+        assertThat(output).as("never starts listening").doesNotContain("Listening on");
+        return output;
     }
 }
