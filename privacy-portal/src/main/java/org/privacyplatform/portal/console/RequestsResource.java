@@ -58,6 +58,11 @@ public class RequestsResource {
     /** A recipient that must answer this request, and its answer if it gave one. */
     public record OutcomeRow(String recipientId, String name, Request.Outcome outcome) {
 
+        /** Whether the recipient answered (the service lists a recipient it is waiting for without a report time). */
+        public boolean isAnswered() {
+            return outcome != null && outcome.reportedAt() != null;
+        }
+
         public String getErased() {
             return outcome == null || outcome.erased() == null || outcome.erased().isNull() ? "" : Items.describe(outcome.erased());
         }
