@@ -166,6 +166,17 @@ class Portal4DpoConsoleTest {
             browser.go("/console/retention");
             assertThat(browser.text(By.id("policy-accounting"))).contains("accounting");
             browser.assertAccessible("the retention rules");
+            browser.find(By.cssSelector("a[href='/console/retention/policies/accounting']")).click();
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo("Versions of the rule accounting");
+            browser.assertAccessible("a rule's versions");
+
+            // the recipients (Art. 19) and the purposes, as the DPO reads them before changing anything
+            browser.go("/console/recipients");
+            assertThat(browser.text(By.id("recipient-consent-service"))).contains("Consent service").contains("KAFKA");
+            browser.assertAccessible("the recipients");
+            browser.go("/console/purposes");
+            assertThat(browser.text(By.id("purpose-newsletter"))).contains("CONSENT");
+            browser.assertAccessible("the purposes");
         }
     }
 
@@ -218,7 +229,7 @@ class Portal4DpoConsoleTest {
             assertThat(browser.text(By.id("verify-result"))).contains("The log verifies").contains("leaves recomputed");
             browser.assertAccessible("the proof page").screenshot("console-proof");
 
-            // the auditor reads: the DPO's own pages are not in her console
+            // the auditor reads: the DPO's own pages are not in her console, and she gets no form to change anything
             assertThat(browser.text(By.cssSelector("nav.console-nav"))).doesNotContain("Recipients and systems");
 
             // the download, fetched with the browser's own session: the bytes the console serves
@@ -235,6 +246,12 @@ class Portal4DpoConsoleTest {
             int status = AuditVerifier.run(new String[] { "--public-key", key, "-" }, new ByteArrayInputStream(bundle),
                     new PrintStream(out), new PrintStream(out));
             assertThat(status).as(out.toString(StandardCharsets.UTF_8)).isEqualTo(AuditVerifier.VALID);
+
+            browser.go("/console/retention");
+            assertThat(browser.text(By.id("policy-accounting"))).contains("accounting");
+            assertThat(browser.driver().findElements(By.cssSelector("form[method='post']"))).isEmpty();
+            browser.go("/console/recipients");
+            assertThat(browser.text(By.tagName("h1"))).isEqualTo("Error 403");
         }
     }
 

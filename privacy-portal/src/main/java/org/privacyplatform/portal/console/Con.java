@@ -201,7 +201,7 @@ public interface Con {
     @Message("Show")
     String filter_apply();
 
-    @Message("{count} requests, soonest due first")
+    @Message("Requests found: {count}, soonest due first")
     String queue_caption(int count);
 
     @Message("No request matches.")
@@ -884,6 +884,15 @@ public interface Con {
 
     @Message("A recipient with this id exists already: change it instead.")
     String recipient_exists();
+
+    @Message("The rights-request service shows requests to the DPO only: your role may not read them there yet. The audit log (Proof) holds every step of every request.")
+    String requests_not_for_role();
+
+    @Message("The retention service lists legal holds to the DPO only: your role may not read them there yet. Each hold placed or lifted is an event of the audit log (Proof).")
+    String holds_not_for_role();
+
+    @Message("The retention service shows a subject's schedule to the DPO only.")
+    String schedule_not_for_role();
 
     @Message("A recipient that reports over REST needs the calling system that reports for it.")
     String recipient_reported_by();

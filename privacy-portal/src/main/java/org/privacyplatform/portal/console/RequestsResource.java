@@ -92,14 +92,16 @@ public class RequestsResource {
     public TemplateInstance queue(@RestQuery String status, @RestQuery String type, @RestQuery boolean overdue) {
         String s = Forms.oneOf(status, Requests.STATUSES, false);
         String t = Forms.oneOf(type, Requests.TYPES, false);
-        return pages.page(Templates.queue(requests.queue(s, t, overdue), s, t, overdue, Requests.STATUSES, Requests.TYPES));
+        List<RequestRow> rows = ConsoleProblem.readable(() -> requests.queue(s, t, overdue), "requests_not_for_role");
+        return pages.page(Templates.queue(rows, s, t, overdue, Requests.STATUSES, Requests.TYPES));
     }
 
     @GET
     @Path("/{id}")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance request(@PathParam("id") String id, @RestQuery String done) {
-        Request request = rights.get(Forms.requestId(id));
+        String requestId = Forms.requestId(id);
+        Request request = ConsoleProblem.readable(() -> rights.get(requestId), "requests_not_for_role");
         RequestRow row = RequestRow.of(request, time.now());
         boolean extendable = request.closedAt() == null && request.extension() == null && !row.overdue();
         return pages.page(Templates.request(row, Items.pretty(request.details()), outcomes(request), extendable, GROUNDS,

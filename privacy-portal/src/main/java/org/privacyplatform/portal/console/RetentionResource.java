@@ -74,7 +74,8 @@ public class RetentionResource {
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance schedule(@RestQuery String subjectId) {
         String subject = Forms.matching(subjectId, Forms.SUBJECT_ID, false);
-        return pages.page(Templates.schedule(subject, subject == null ? null : retention.schedule(subject, 0, 500)));
+        return pages.page(Templates.schedule(subject, subject == null ? null
+                : ConsoleProblem.readable(() -> retention.schedule(subject, 0, 500), "schedule_not_for_role")));
     }
 
     @GET
@@ -83,7 +84,8 @@ public class RetentionResource {
     public TemplateInstance holds(@RestQuery String done) {
         List<LegalHold> all = new ArrayList<>();
         for (int page = 0; page < 10; page++) {
-            List<LegalHold> some = retention.holds(false, page, 500);
+            int p = page;
+            List<LegalHold> some = ConsoleProblem.readable(() -> retention.holds(false, p, 500), "holds_not_for_role");
             all.addAll(some);
             if (some.size() < 500) {
                 break;
