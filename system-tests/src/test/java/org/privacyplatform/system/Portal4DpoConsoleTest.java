@@ -59,6 +59,10 @@ class Portal4DpoConsoleTest {
         as("service").body("{\"category\":\"accounting\",\"system\":\"billing\",\"reference\":\"invoice-" + UUID.randomUUID()
                 + "\",\"anchorDate\":\"2026-03-15\"}").when().post(RETENTION + "/subjects/{s}/holdings", subject).then()
                 .statusCode(201);
+        // and a prospect file the crm holds itself: the crm must confirm its own erasure, here by e-mail
+        as("service:crm").body("{\"category\":\"prospect\",\"system\":\"crm\",\"reference\":\"prospect-" + UUID.randomUUID()
+                + "\",\"anchorDate\":\"2026-03-15\"}").when().post(RETENTION + "/subjects/{s}/holdings", subject).then()
+                .statusCode(201);
         JsonPath filed = as("dora").body("{\"subjectId\":\"" + subject + "\",\"type\":\"ERASURE\",\"details\":{\"channel\":\"email\"}}")
                 .when().post(RIGHTS + "/requests").then().statusCode(201).extract().jsonPath();
         String request = filed.getString("id");
@@ -90,14 +94,32 @@ class Portal4DpoConsoleTest {
 
             // the recipients answer: the platform's services over Kafka, any REST recipient through its calling system
             reportForRestRecipients(request);
+
+            // the crm answered by e-mail: dora records its answer out of band
+            eventually().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                browser.go("/console/requests/" + request);
+                assertThat(browser.driver().findElements(By.id("outcome-crm"))).as("the crm listed as a holder").isNotEmpty();
+                assertThat(browser.driver().findElement(By.id("outcome-crm")).getText()).contains("awaited");
+            });
+            new Select(browser.find(By.id("answered-recipient"))).selectByValue("crm");
+            new Select(browser.find(By.id("answered-status"))).selectByValue("DONE");
+            new Select(browser.find(By.id("answered-channel"))).selectByValue("email");
+            setDate(browser, "answered-on", LocalDate.now(ZoneOffset.UTC));
+            browser.find(By.id("answered-note")).sendKeys("The crm confirmed the prospect file is erased.");
+            browser.find(By.id("answered")).click();
+            assertThat(browser.text(By.cssSelector("p.done"))).isEqualTo("The recipient's answer was recorded.");
+
             eventually().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
                 browser.go("/console/requests/" + request);
-                assertThat(browser.text(By.id("request-status"))).isIn("Completed", "Partially completed");
+                assertThat(browser.driver().findElement(By.id("request-status")).getText())
+                        .isIn("Completed", "Partially completed");
             });
             assertThat(browser.text(By.id("outcome-consent-service"))).contains("Consent service").containsPattern("DONE|PARTIAL")
                     .contains("consent-state (1)");
             assertThat(browser.text(By.id("outcome-retention-service"))).contains("Retention service")
                     .containsPattern("DONE|PARTIAL").contains("accounting");
+            assertThat(browser.text(By.id("outcome-crm"))).contains("DONE").contains("Answered out of band (email, ")
+                    .contains("prospect file is erased");
             assertThat(browser.text(By.cssSelector("table.history"))).contains("IDENTITY_VERIFIED")
                     .contains("DPO: " + DORA);
             assertThat(browser.driver().findElements(By.id("verify"))).isEmpty();

@@ -4,7 +4,7 @@ import io.quarkus.qute.i18n.Message;
 import io.quarkus.qute.i18n.MessageBundle;
 
 /**
- * The DPO console's words in English; French in messages/con_fr.properties. Templates say {@code con:key}.
+ * The DPO console's words in English; French in messages/con_fr.properties. Templates say {@code con:key}. The proof and notices pages keep theirs in ConProof (a bundle this large trips Quarkus's generated resolver).
  */
 @MessageBundle(value = "con", locale = "en")
 public interface Con {
@@ -348,6 +348,9 @@ public interface Con {
     @Message("Record an answer given out of band")
     String answered_heading();
 
+    @Message("A recipient or a system holding the data answered by letter, e-mail or telephone: record its outcome here. The history names you.")
+    String answered_hint();
+
     @Message("Answered by")
     String answered_channel();
 
@@ -357,8 +360,35 @@ public interface Con {
     @Message("What was answered (optional)")
     String answered_note();
 
-    @Message("Record the answer and close")
+    @Message("Record the answer")
     String answered_button();
+
+    @Message("Done: everything asked was done")
+    String outcome_DONE();
+
+    @Message("Partial: some data was kept, with a ground")
+    String outcome_PARTIAL();
+
+    @Message("Failed")
+    String outcome_FAILED();
+
+    @Message("Uphold the objection")
+    String uphold_heading();
+
+    @Message("After review (Art. 21(1)): the processing for the purposes chosen stops for this subject. To refuse, reject on compelling legitimate grounds and give them.")
+    String uphold_hint();
+
+    @Message("Purposes to stop")
+    String uphold_purposes();
+
+    @Message("Uphold the objection")
+    String uphold_button();
+
+    @Message("The objection was upheld: the purposes stop for this subject.")
+    String done_upheld();
+
+    @Message("Compelling legitimate grounds that override the subject's (Art. 21(1))")
+    String ground_COMPELLING_LEGITIMATE_GROUNDS();
 
     @Message("Reject")
     String reject_heading();
@@ -390,7 +420,7 @@ public interface Con {
     @Message("The request was completed.")
     String done_completed();
 
-    @Message("The answer was recorded and the request closed.")
+    @Message("The recipient's answer was recorded.")
     String done_answered();
 
     @Message("File a request received by post or e-mail")
@@ -468,7 +498,7 @@ public interface Con {
     @Message("Name")
     String recipient_name();
 
-    @Message("KAFKA: a platform service answering on the event bus; REST: a system that reports through the API.")
+    @Message("KAFKA: a platform service answering on the event bus; REST: a system that reports through the API; MANUAL: one that answers only by letter or e-mail, recorded here by the DPO.")
     String channel_hint();
 
     @Message("REST only: the calling system allowed to report this recipient's outcomes.")
@@ -629,231 +659,6 @@ public interface Con {
 
     @Message("The legal hold was lifted.")
     String hold_lifted();
-
-    @Message("Purposes and notices")
-    String purposes_title();
-
-    @Message("Each purpose with the notice version in force. Open one to read its versions or publish a new one.")
-    String purposes_intro();
-
-    @Message("The generated privacy notice")
-    String generated_notice();
-
-    @Message("Versions of the privacy notice and what changed")
-    String notice_versions_link();
-
-    @Message("Record of processing (Art. 30), CSV")
-    String records_csv();
-
-    @Message("Record of processing (Art. 30), HTML")
-    String records_html();
-
-    @Message("Purposes")
-    String purposes_caption();
-
-    @Message("Purpose")
-    String col_purpose();
-
-    @Message("Legal basis")
-    String col_basis();
-
-    @Message("Notice version")
-    String col_notice_version();
-
-    @Message("Published")
-    String col_published();
-
-    @Message("Notice versions, newest first")
-    String notices_caption();
-
-    @Message("Asks for fresh consent")
-    String col_fresh();
-
-    @Message("Text")
-    String col_text();
-
-    @Message("Version {version} was published.")
-    String notice_published(String version);
-
-    @Message("Publish a new notice version")
-    String publish_heading();
-
-    @Message("A published version is never edited: a change is a new version. You see a preview and the difference before it is published.")
-    String publish_hint();
-
-    @Message("Letters, digits, dots, hyphens; e.g. 2.0. A version already published cannot be reused.")
-    String version_hint();
-
-    @Message("This change requires fresh consent")
-    String fresh_label();
-
-    @Message("Checked: every subject who agreed to an earlier version is asked again, and their consent no longer counts until they answer.")
-    String fresh_hint();
-
-    @Message("Preview")
-    String preview_button();
-
-    @Message("Preview: {name}")
-    String preview_title(String name);
-
-    @Message("Version {version} is not published yet. Check it, then publish.")
-    String preview_intro(String version);
-
-    @Message("What the subject will read")
-    String preview_reads();
-
-    @Message("Difference from version {version}, line by line")
-    String diff_caption(String version);
-
-    @Message("Change")
-    String col_change();
-
-    @Message("Line")
-    String col_line();
-
-    @Message("added")
-    String diff_added();
-
-    @Message("removed")
-    String diff_removed();
-
-    @Message("unchanged")
-    String diff_same();
-
-    @Message("This version requires fresh consent: subjects who agreed before will be asked again.")
-    String fresh_yes();
-
-    @Message("This version does not require fresh consent: earlier consents keep counting.")
-    String fresh_no();
-
-    @Message("Publish version {version}")
-    String publish_button(String version);
-
-    @Message("Versions of the privacy notice")
-    String notice_versions_title();
-
-    @Message("Each version of the generated notice, with the hashes of its texts and what changed from the one before.")
-    String notice_versions_intro();
-
-    @Message("Version number")
-    String notice_version_number();
-
-    @Message("Show")
-    String notice_version_show();
-
-    @Message("Catalogue version")
-    String catalogue_version();
-
-    @Message("Content hash")
-    String content_hash();
-
-    @Message("Previous version ({version})")
-    String previous_version(Integer version);
-
-    @Message("What changed from the previous version")
-    String changes_caption();
-
-    @Message("Where")
-    String col_path();
-
-    @Message("Before")
-    String col_before();
-
-    @Message("After")
-    String col_after();
-
-    @Message("Proof")
-    String proof_title();
-
-    @Message("Every event of the platform is a leaf of the audit log, a Merkle tree (RFC 9162) whose signed checkpoints witnesses cosign.")
-    String proof_intro();
-
-    @Message("The log verifies")
-    String verify_valid();
-
-    @Message("The log does NOT verify")
-    String verify_invalid();
-
-    @Message("{size} leaves recomputed, {checked} checkpoints checked.")
-    String verify_summary(long size, int checked);
-
-    @Message("{count} leaves were shredded and checked by their stored hash.")
-    String verify_shredded(Long count);
-
-    @Message("The first entry that no longer matches is leaf {index}.")
-    String verify_mismatch(Long index);
-
-    @Message("Latest checkpoint")
-    String checkpoint_heading();
-
-    @Message("Log")
-    String checkpoint_origin();
-
-    @Message("Size (events)")
-    String checkpoint_size();
-
-    @Message("Signed")
-    String checkpoint_time();
-
-    @Message("Root hash")
-    String checkpoint_root();
-
-    @Message("Key id")
-    String checkpoint_key();
-
-    @Message("Cosignatures of the witnesses")
-    String cosignatures_caption();
-
-    @Message("No witness cosigned this checkpoint.")
-    String cosignatures_none();
-
-    @Message("Witness")
-    String col_witness();
-
-    @Message("Key id")
-    String col_key_id();
-
-    @Message("Cosigned")
-    String col_cosigned();
-
-    @Message("Verify the whole log")
-    String verify_log_heading();
-
-    @Message("The audit service recomputes the tree from every leaf and compares it with every checkpoint; on a large log this takes a few seconds.")
-    String verify_log_hint();
-
-    @Message("Run verify")
-    String verify_log_button();
-
-    @Message("A subject's evidence bundle")
-    String evidence_heading();
-
-    @Message("The subject's events with their inclusion proofs against a fresh checkpoint, and the log's public key, as one JSON file (up to 500 events).")
-    String evidence_intro();
-
-    @Message("Download the evidence bundle")
-    String evidence_button();
-
-    @Message("Check a bundle offline")
-    String offline_heading();
-
-    @Message("With the audit verifier (audit-verifier.jar, Java 17, no access to the platform needed), pinning the log's key and the witnesses' keys given below rather than the key inside the bundle:")
-    String offline_intro();
-
-    @Message("It prints one line per check and ends with valid (exit status 0) or what failed (1). Keep the checkpoints you verified: a later consistency proof from them shows that history was not rewritten.")
-    String offline_after();
-
-    @Message("Keys to pin")
-    String witnesses_caption();
-
-    @Message("Where")
-    String col_url();
-
-    @Message("Public key (base64)")
-    String col_public_key();
-
-    @Message("The log {origin}")
-    String log_key(String origin);
 
     @Message("A required field was empty.")
     String form_missing();

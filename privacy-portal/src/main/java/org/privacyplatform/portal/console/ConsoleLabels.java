@@ -24,6 +24,10 @@ public final class ConsoleLabels {
         return "ground_" + ground;
     }
 
+    static String outcomeKey(String outcome) {
+        return "outcome_" + outcome;
+    }
+
     static String channelKey(String channel) {
         return "channel_" + channel.replace('-', '_');
     }

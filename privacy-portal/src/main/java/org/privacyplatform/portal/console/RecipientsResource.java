@@ -33,7 +33,7 @@ public class RecipientsResource {
 
     static final List<String> KINDS = List.of("PLATFORM_SERVICE", "INTERNAL_DEPARTMENT", "PROCESSOR", "THIRD_PARTY");
     static final List<String> APPLIES = List.of("ERASURE", "RECTIFICATION", "RESTRICTION");
-    static final List<String> CHANNELS = List.of("REST", "KAFKA");
+    static final List<String> CHANNELS = List.of("REST", "KAFKA", "MANUAL");
     /** What the add form starts from: a processor that answers over REST, for erasures. */
     static final Recipient BLANK = new Recipient("", "", "PROCESSOR", List.of("ERASURE"), "REST", true, null);
     static final java.util.Set<String> DONE = java.util.Set.of("added", "changed", "deactivated");

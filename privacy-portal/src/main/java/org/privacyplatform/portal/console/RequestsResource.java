@@ -25,11 +25,14 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.privacyplatform.portal.api.Purpose;
+import org.privacyplatform.portal.api.Purposes;
 import org.privacyplatform.portal.api.Request;
 import org.privacyplatform.portal.api.RightsApi;
 import org.privacyplatform.portal.console.api.ConsoleRightsApi;
 import org.privacyplatform.portal.console.api.Recipient;
 import org.privacyplatform.portal.web.Pages;
+import org.privacyplatform.portal.web.Viewer;
 
 /**
  * The requests: the queue by due date, one request with its subject, details, history and each recipient's outcome,
@@ -40,9 +43,11 @@ import org.privacyplatform.portal.web.Pages;
 public class RequestsResource {
 
     static final List<String> GROUNDS = List.of("MANIFESTLY_UNFOUNDED", "EXCESSIVE", "IDENTITY_NOT_VERIFIED",
-            "ARTICLE_17_3_EXCEPTION");
+            "ARTICLE_17_3_EXCEPTION", "COMPELLING_LEGITIMATE_GROUNDS");
+    static final List<String> OUTCOMES = List.of("DONE", "PARTIAL", "FAILED");
     static final List<String> CHANNELS = List.of("post", "email", "phone", "in-person");
-    static final Set<String> DONE = Set.of("filed", "verified", "extended", "rejected", "completed", "answered");
+    static final Set<String> DONE = Set.of("filed", "verified", "extended", "rejected", "completed", "answered",
+            "upheld");
 
     @CheckedTemplate
     static class Templates {
@@ -50,7 +55,8 @@ public class RequestsResource {
                 List<String> statuses, List<String> types);
 
         static native TemplateInstance request(RequestRow row, String details, List<OutcomeRow> outcomes,
-                boolean extendable, List<String> grounds, List<String> channels, String done);
+                List<OutcomeRow> awaited, boolean extendable, List<String> grounds, List<String> channels,
+                List<String> results, List<Purpose> objectable, String done);
 
         static native TemplateInstance file(List<String> types, List<String> channels, String today);
     }
@@ -81,6 +87,12 @@ public class RequestsResource {
     @Inject
     ConsoleTime time;
 
+    @Inject
+    Viewer viewer;
+
+    @Inject
+    Purposes purposes;
+
     @RestClient
     RightsApi rights;
 
@@ -104,8 +116,22 @@ public class RequestsResource {
         Request request = ConsoleProblem.readable(() -> rights.get(requestId), "requests_not_for_role");
         RequestRow row = RequestRow.of(request, time.now());
         boolean extendable = request.closedAt() == null && request.extension() == null && !row.overdue();
-        return pages.page(Templates.request(row, Items.pretty(request.details()), outcomes(request), extendable, GROUNDS,
-                CHANNELS, done != null && DONE.contains(done) ? "done_" + done : null));
+        List<OutcomeRow> outcomes = outcomes(request);
+        List<Purpose> objectable = "OBJECTION".equals(request.type()) && request.closedAt() == null && viewer.isDpo()
+                ? purposes.all().stream().filter(Purpose::isLegitimateInterest).toList()
+                : List.of();
+        return pages.page(Templates.request(row, Items.pretty(request.details()), outcomes,
+                outcomes.stream().filter(o -> !o.isAnswered()).toList(), extendable, grounds(request.type()), CHANNELS,
+                OUTCOMES, objectable, done != null && DONE.contains(done) ? "done_" + done : null));
+    }
+
+    /** The grounds that fit the request: Art. 17(3) for an erasure, compelling legitimate grounds for an objection. */
+    static List<String> grounds(String type) {
+        return GROUNDS.stream().filter(g -> switch (g) {
+            case "ARTICLE_17_3_EXCEPTION" -> "ERASURE".equals(type);
+            case "COMPELLING_LEGITIMATE_GROUNDS" -> "OBJECTION".equals(type);
+            default -> true;
+        }).toList();
     }
 
     /**
@@ -185,22 +211,47 @@ public class RequestsResource {
     }
 
     /**
-     * The answer was given out of band (a letter, an e-mail, a call): the request is closed with a note saying how
-     * and when, so that the history shows it.
+     * A recipient (or a system holding the data) answered out of band, by letter, e-mail or telephone: the DPO records
+     * its outcome, with a note saying how and when; the service names the DPO in the history.
      */
     @POST
     @Path("/{id}/answered")
     @RolesAllowed("dpo")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response answered(@PathParam("id") String id, @RestForm String channel, @RestForm String answeredOn,
-            @RestForm String note) {
+    public Response answered(@PathParam("id") String id, @RestForm String recipientId, @RestForm String status,
+            @RestForm String channel, @RestForm String answeredOn, @RestForm String note) {
         String requestId = Forms.requestId(id);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("recipientId", Forms.matching(recipientId, Forms.SLUG, true));
+        body.put("status", Forms.oneOf(status, OUTCOMES, true));
         String how = Forms.oneOf(channel, CHANNELS, true);
         LocalDate on = day(answeredOn, true);
         String n = Forms.text(note, Forms.LONG - 100, false);
-        rights.complete(requestId, Map.of("note", "Answer given out of band (" + how + ", " + on + ")"
-                + (n == null ? "" : ": " + n)));
+        body.put("note", "Answered out of band (" + how + ", " + on + ")" + (n == null ? "" : ": " + n));
+        rights.reportOutcome(requestId, body);
         return done(requestId, "answered");
+    }
+
+    /** An objection upheld after review (Art. 21(1)): the purposes it names stop for the subject. */
+    @POST
+    @Path("/{id}/uphold-objection")
+    @RolesAllowed("dpo")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    public Response uphold(@PathParam("id") String id, @RestForm List<String> purposeIds, @RestForm String note) {
+        String requestId = Forms.requestId(id);
+        Map<String, Object> body = new LinkedHashMap<>();
+        if (purposeIds != null && !purposeIds.isEmpty()) {
+            if (purposeIds.size() > 50) {
+                throw ConsoleProblem.badRequest("form_invalid");
+            }
+            body.put("purposeIds", purposeIds.stream().map(p -> Forms.matching(p, Forms.SLUG, true)).distinct().toList());
+        }
+        String n = Forms.text(note, Forms.LONG, false);
+        if (n != null) {
+            body.put("note", n);
+        }
+        recipients.upholdObjection(requestId, body);
+        return done(requestId, "upheld");
     }
 
     @GET
