@@ -1,6 +1,7 @@
 package org.privacyplatform.portal.console;
 
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
@@ -61,20 +62,22 @@ public class RequestsResource {
         static native TemplateInstance file(List<String> types, List<String> channels, String today);
     }
 
-    /** A recipient that must answer this request, and its answer if it gave one. */
-    public record OutcomeRow(String recipientId, String name, Request.Outcome outcome) {
+    /** A recipient that must answer this request, and its answer if it gave one (flat: see RequestRow). */
+    public record OutcomeRow(String recipientId, String name, String status, String note, OffsetDateTime reportedAt,
+            String erased, String kept) {
+
+        static OutcomeRow of(String recipientId, String name, Request.Outcome o) {
+            if (o == null) {
+                return new OutcomeRow(recipientId, name, null, null, null, "", "");
+            }
+            return new OutcomeRow(recipientId, name, o.status(), o.note(), o.reportedAt(),
+                    o.erased() == null || o.erased().isNull() ? "" : Items.describe(o.erased()),
+                    o.kept() == null || o.kept().isNull() ? "" : Items.describe(o.kept()));
+        }
 
         /** Whether the recipient answered (the service lists a recipient it is waiting for without a report time). */
         public boolean isAnswered() {
-            return outcome != null && outcome.reportedAt() != null;
-        }
-
-        public String getErased() {
-            return outcome == null || outcome.erased() == null || outcome.erased().isNull() ? "" : Items.describe(outcome.erased());
-        }
-
-        public String getKept() {
-            return outcome == null || outcome.kept() == null || outcome.kept().isNull() ? "" : Items.describe(outcome.kept());
+            return reportedAt != null;
         }
     }
 
@@ -150,13 +153,13 @@ public class RequestsResource {
         all.forEach(r -> names.put(r.id(), r.name()));
         if (request.outcomes() != null) {
             for (Request.Outcome o : request.outcomes()) {
-                rows.put(o.recipientId(), new OutcomeRow(o.recipientId(), names.getOrDefault(o.recipientId(), o.recipientId()), o));
+                rows.put(o.recipientId(), OutcomeRow.of(o.recipientId(), names.getOrDefault(o.recipientId(), o.recipientId()), o));
             }
         }
         if (request.closedAt() == null) {
             for (Recipient r : all) {
                 if (r.active() && r.applies(request.type()) && !rows.containsKey(r.id())) {
-                    rows.put(r.id(), new OutcomeRow(r.id(), r.name(), null));
+                    rows.put(r.id(), OutcomeRow.of(r.id(), r.name(), null));
                 }
             }
         }
