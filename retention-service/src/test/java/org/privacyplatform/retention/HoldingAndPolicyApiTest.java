@@ -62,7 +62,12 @@ class HoldingAndPolicyApiTest {
                 .then().statusCode(200).body("", hasSize(1));
         given().auth().oauth2(TestTokens.dataSubject(alice)).when().get("/subjects/{s}/schedule", bob)
                 .then().statusCode(403).body(not(containsString("prospect")));
-        given().auth().oauth2(TestTokens.auditor()).when().get("/subjects/{s}/schedule", bob).then().statusCode(403);
+        // the auditor reads a subject's schedule (issue 19: holds and schedules read-only), and changes nothing
+        given().auth().oauth2(TestTokens.auditor()).when().get("/subjects/{s}/schedule", bob).then().statusCode(200)
+                .body("", hasSize(1));
+        given().auth().oauth2(TestTokens.auditor()).contentType(ContentType.JSON)
+                .body("{\"category\":\"prospect\",\"system\":\"lms\",\"reference\":\"x\",\"anchorDate\":\"2026-01-01\"}")
+                .when().post("/subjects/{s}/holdings", bob).then().statusCode(403);
         given().auth().oauth2(TestTokens.service()).when().get("/subjects/{s}/schedule", bob).then().statusCode(200);
     }
 

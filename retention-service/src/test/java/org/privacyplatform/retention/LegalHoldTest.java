@@ -70,6 +70,11 @@ class LegalHoldTest {
             given().auth().oauth2(token).contentType(ContentType.JSON).body(body).when().post("/legal-holds")
                     .then().statusCode(403).contentType(RetentionApi.PROBLEM);
         }
+        // the auditor reads the holds, the others do not
+        given().auth().oauth2(TestTokens.auditor()).when().get("/legal-holds").then().statusCode(200);
+        for (String token : new String[] { TestTokens.service(), TestTokens.dataSubject("someone") }) {
+            given().auth().oauth2(token).when().get("/legal-holds").then().statusCode(403);
+        }
         place("{\"caseReference\":\"C\",\"reason\":\"r\"}").statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItem("subjectId"));
         place("{\"category\":\"no-such-category\",\"caseReference\":\"C\",\"reason\":\"r\"}").statusCode(400)
                 .body("errors.field", org.hamcrest.Matchers.hasItem("category"));

@@ -63,7 +63,7 @@ public class HoldingResource {
 
     @GET
     @Path("/schedule")
-    @RolesAllowed({ Roles.DATA_SUBJECT, Roles.DPO, Roles.SERVICE })
+    @RolesAllowed({ Roles.DATA_SUBJECT, Roles.DPO, Roles.SERVICE, Roles.AUDITOR })
     @Operation(summary = "What is held on the subject, until when, under which rule and version. Paged (page from 0, "
             + "size 1-500, default 100); a Link rel=\"next\" header names the next page")
     public RestResponse<List<ScheduleItem>> holdingSchedule(@PathParam("subjectId") @SubjectId String subjectId,

@@ -65,7 +65,8 @@ public class LegalHoldResource {
 
     @GET
     @Path("/legal-holds")
-    @Operation(summary = "Legal holds (only those standing, unless active=false), oldest first. Paged (page from 0, "
+    @RolesAllowed({ Roles.DPO, Roles.AUDITOR })
+    @Operation(summary = "Legal holds (only those standing, unless active=false), oldest first; the auditor reads them. Paged (page from 0, "
             + "size 1-500, default 100); a Link rel=\"next\" header names the next page")
     public RestResponse<List<LegalHoldResponse>> listLegalHolds(@RestQuery Boolean active, @RestQuery Integer page,
             @RestQuery Integer size, @Context UriInfo uri) {

@@ -101,7 +101,7 @@ public class RequestResource {
 
     @GET
     @Path("/requests/{id}")
-    @RolesAllowed({ Roles.DATA_SUBJECT, Roles.DPO })
+    @RolesAllowed({ Roles.DATA_SUBJECT, Roles.DPO, Roles.AUDITOR })
     @Operation(summary = "One request: its clock, an extension with its reasons, steps, outcomes, what was kept and "
             + "why, and, unless it was granted in full (REJECTED, PARTIALLY_COMPLETED), where to complain")
     public RequestView getRequest(@PathParam("id") String id) {
@@ -110,8 +110,8 @@ public class RequestResource {
 
     @GET
     @Path("/requests")
-    @RolesAllowed(Roles.DPO)
-    @Operation(summary = "Requests by status; overdue=true lists the open ones past their due date. Paged (page from 0, "
+    @RolesAllowed({ Roles.DPO, Roles.AUDITOR })
+    @Operation(summary = "Requests by status (the dpo; the auditor reads); overdue=true lists the open ones past their due date. Paged (page from 0, "
             + "size 1-500, default 100); a Link rel=\"next\" header names the next page")
     public RestResponse<List<RequestView>> searchRequests(@RestQuery RequestStatus status, @RestQuery Boolean overdue,
             @RestQuery Integer page, @RestQuery Integer size, @Context UriInfo uri) {
@@ -122,7 +122,7 @@ public class RequestResource {
 
     @GET
     @Path("/subjects/{subjectId}/requests")
-    @RolesAllowed({ Roles.DATA_SUBJECT, Roles.DPO })
+    @RolesAllowed({ Roles.DATA_SUBJECT, Roles.DPO, Roles.AUDITOR })
     @Operation(summary = "A subject's requests, oldest first, including those kept under the subject's pseudonym once "
             + "their erasure completed. Paged (page from 0, size 1-500, default 100); a Link "
             + "rel=\"next\" header names the next page")
