@@ -272,6 +272,14 @@ class Portal4DpoConsoleTest {
             browser.go("/console/retention");
             assertThat(browser.text(By.id("policy-accounting"))).contains("accounting");
             assertThat(browser.driver().findElements(By.cssSelector("form[method='post']"))).isEmpty();
+            // requests and legal holds: she reads them, and finds no form to change them
+            for (String page : new String[] { "/console/requests", "/console/retention/holds" }) {
+                browser.go(page);
+                assertThat(browser.text(By.tagName("h1"))).as(page).isNotEqualTo("Error 403");
+                assertThat(browser.driver().findElements(By.cssSelector("table"))).as(page).isNotEmpty();
+                assertThat(browser.driver().findElements(By.cssSelector("form[method='post']"))).as(page).isEmpty();
+                browser.assertAccessible(page + " read by the auditor");
+            }
             browser.go("/console/recipients");
             assertThat(browser.text(By.tagName("h1"))).isEqualTo("Error 403");
         }

@@ -690,13 +690,13 @@ public interface Con {
     @Message("A recipient with this id exists already: change it instead.")
     String recipient_exists();
 
-    @Message("The rights-request service shows requests to the DPO only: your role may not read them there yet. The audit log (Proof) holds every step of every request.")
+    @Message("The rights-request service refused your role these requests. The audit log (Proof) holds every step of every request.")
     String requests_not_for_role();
 
-    @Message("The retention service lists legal holds to the DPO only: your role may not read them there yet. Each hold placed or lifted is an event of the audit log (Proof).")
+    @Message("The retention service refused your role the legal holds. Each hold placed or lifted is an event of the audit log (Proof).")
     String holds_not_for_role();
 
-    @Message("The retention service shows a subject's schedule to the DPO only.")
+    @Message("The retention service refused your role this schedule.")
     String schedule_not_for_role();
 
     @Message("A recipient that reports over REST needs the calling system that reports for it.")
