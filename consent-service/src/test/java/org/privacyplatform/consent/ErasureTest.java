@@ -71,7 +71,10 @@ class ErasureTest {
                 .then().statusCode(200).body("status", everyItem(equalTo("NONE")));
         given().auth().oauth2(TestTokens.dataSubject(subject)).when().get("/subjects/{s}/consents/history", subject)
                 .then().statusCode(200).body("", hasSize(0));
-        ConsentApi.decision(subject, "newsletter").body("allowed", equalTo(false)).body("reason", equalTo("NO_CONSENT"));
+        // she withdrew from the newsletter before the erasure: she stays on the marketing suppression list
+        ConsentApi.decision(subject, "newsletter").body("allowed", equalTo(false))
+                .body("reason", equalTo("SUPPRESSED_AFTER_ERASURE"));
+        ConsentApi.decision(subject, "cookies-consent").body("allowed", equalTo(false)).body("reason", equalTo("NO_CONSENT"));
         // the DPO can still demonstrate what was decided, under the pseudonym only
         given().auth().oauth2(TestTokens.dpo()).when().get("/subjects/{s}/consents/history", subject)
                 .then().statusCode(200).body("", hasSize(3)).body("subjectId", everyItem(matchesPattern("[0-9a-f]{64}")))

@@ -23,6 +23,18 @@ public interface ConsentConfig {
 
     Devices devices();
 
+    Suppression suppression();
+
+    /** The marketing suppression list of erased subjects who had objected to direct marketing (Art. 21(3) GDPR). */
+    interface Suppression {
+        /**
+         * How long a pseudonym stays on the list after the objection: at least three years, as the CNIL keeps the
+         * information that someone objected to prospecting (référentiel "gestion commerciale").
+         */
+        @WithDefault("P3Y")
+        java.time.Period keepFor();
+    }
+
     /**
      * Bounds of the public device endpoints (the consent banner, no token): each client address and each device may
      * make {@code per-client-address} / {@code per-device} requests per {@code window}, refilled evenly (a token

@@ -11,7 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 /**
  * Consents with a validity (cookies: 13 months) lapse: this job marks each lapsed grant EXPIRED and emits
  * {@code ConsentWithdrawn} with reason {@code EXPIRED}, once. The decision API refuses a lapsed grant at
- * once, without waiting for this job.
+ * once, without waiting for this job. It also deletes the marketing suppression list's rows kept long enough.
  */
 @ApplicationScoped
 public class ConsentExpiry {
@@ -32,6 +32,10 @@ public class ConsentExpiry {
     void scheduled() {
         if (schema.isMigrated()) {
             expireLapsedGrants();
+            long dropped = consents.dropLapsedSuppressions();
+            if (dropped > 0) {
+                LOG.infof("%d pseudonyms left the marketing suppression list, kept long enough", dropped);
+            }
         }
     }
 

@@ -29,6 +29,7 @@ import org.privacyplatform.consent.ConsentRecord;
 import org.privacyplatform.consent.ConsentState;
 import org.privacyplatform.consent.ConsentStatus;
 import org.privacyplatform.consent.LegalBasis;
+import org.privacyplatform.consent.MarketingSuppression;
 import org.privacyplatform.consent.SubjectMinor;
 import org.privacyplatform.consent.SubjectRestriction;
 import org.privacyplatform.consent.repository.ConsentRecordRepository;
@@ -37,6 +38,8 @@ import org.privacyplatform.consent.repository.DeviceLinkRepository;
 import org.privacyplatform.consent.repository.MinorRepository;
 import org.privacyplatform.consent.repository.NoticeRepository;
 import org.privacyplatform.consent.repository.RestrictionRepository;
+import org.privacyplatform.consent.repository.SuppressionRepository;
+import org.privacyplatform.consent.config.ConsentConfig;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -112,12 +115,17 @@ public class ConsentService {
     private final NoticeRepository notices;
     private final DeviceLinkRepository deviceLinks;
     private final MinorRepository minors;
+    private final SuppressionRepository suppressions;
+    private final ConsentConfig config;
 
     public ConsentService(PurposeCatalog catalog, ConsentStateRepository states, ConsentRecordRepository records,
             RestrictionRepository restrictions, Outbox outbox, Pseudonyms pseudonyms, Clock clock,
             EntityManager entityManager, Event<SubjectChanged> subjectChanged, NoticeRepository notices,
-            DeviceLinkRepository deviceLinks, MinorRepository minors) {
+            DeviceLinkRepository deviceLinks, MinorRepository minors, SuppressionRepository suppressions,
+            ConsentConfig config) {
         this.minors = minors;
+        this.suppressions = suppressions;
+        this.config = config;
         this.notices = notices;
         this.deviceLinks = deviceLinks;
         this.catalog = catalog;
@@ -371,31 +379,86 @@ public class ConsentService {
     }
 
     /**
-     * Art. 17: removes the subject's consent state, restriction, device links and minor status; keeps the history, the proof of consent
-     * (Art. 7(1)) and of defence against claims (Art. 17(3)(e)), under a pseudonym. Reports what it did.
+     * Art. 17: removes the subject's consent state, restriction, device links and minor status; keeps the history, the
+     * proof of consent (Art. 7(1)) and of defence against claims (Art. 17(3)(e)), under a pseudonym; and, when they had
+     * objected to direct marketing, their pseudonym on the suppression list (Art. 21(3)). Reports what it did.
      */
     public ErasureCompleted erase(String subjectId, String requestId) {
         lockSubject(subjectId);
         OffsetDateTime now = now();
+        String pseudonym = pseudonyms.of(subjectId);
+        Optional<ErasureCompleted.Kept> suppressed = suppressMarketing(subjectId, pseudonym, now);
         long statesErased = states.deleteForSubject(subjectId);
         long restrictionsErased = restrictions.deleteById(subjectId) ? 1 : 0;
         // the devices the subject joined are no longer theirs; each device keeps its own choices, under its reference
         long linksErased = deviceLinks.deleteForSubject(subjectId);
         long minorErased = minors.deleteById(subjectId) ? 1 : 0;
-        long kept = records.pseudonymise(subjectId, pseudonyms.of(subjectId), now);
+        long kept = records.pseudonymise(subjectId, pseudonym, now);
+        List<ErasureCompleted.Kept> keptList = new ArrayList<>();
+        if (kept > 0) {
+            keptList.add(new ErasureCompleted.Kept("consent-history", kept,
+                    "Art. 7(1) and 17(3)(e) GDPR: proof of consent and defence of legal claims; "
+                            + "kept under a pseudonym, without the subject id",
+                    null));
+        }
+        suppressed.ifPresent(keptList::add);
         ErasureCompleted completed = new ErasureCompleted(requestId, subjectId, SYSTEM_NAME,
                 List.of(new ErasureCompleted.Erased("consent-state", statesErased),
                         new ErasureCompleted.Erased("processing-restriction", restrictionsErased),
                         new ErasureCompleted.Erased("device-link", linksErased),
                         new ErasureCompleted.Erased("minor-status", minorErased)),
-                kept == 0 ? List.of()
-                        : List.of(new ErasureCompleted.Kept("consent-history", kept,
-                                "Art. 7(1) and 17(3)(e) GDPR: proof of consent and defence of legal claims; "
-                                        + "kept under a pseudonym, without the subject id",
-                                null)));
+                List.copyOf(keptList));
         outbox.record(Topics.CONSENT, EventType.ERASURE_COMPLETED, subjectId, completed);
         subjectChanged.fire(new SubjectChanged(subjectId));
         return completed;
+    }
+
+    /**
+     * Art. 21(3): a subject whose latest choice on a direct-marketing purpose was an objection or a withdrawal stays on
+     * the suppression list under their pseudonym (the latest such choice dates it); one who consented to direct
+     * marketing again since they were listed (after an earlier erasure) comes off it. Returns what is kept, if anything.
+     */
+    private Optional<ErasureCompleted.Kept> suppressMarketing(String subjectId, String pseudonym, OffsetDateTime now) {
+        List<ConsentState> marketing = states.forSubject(subjectId).stream()
+                .filter(s -> catalog.find(s.purposeId).map(PurposeCatalog.Entry::directMarketing).orElse(false))
+                .toList();
+        Optional<OffsetDateTime> objectedAt = marketing.stream()
+                .filter(s -> s.status == ConsentStatus.OBJECTED || s.status == ConsentStatus.WITHDRAWN)
+                .map(s -> s.decidedAt).max(java.util.Comparator.naturalOrder());
+        MarketingSuppression listed = suppressions.findById(pseudonym);
+        if (objectedAt.isEmpty()) {
+            OffsetDateTime listedObjection = listed == null ? null : listed.objectedAt;
+            boolean consentedSince = listed != null && marketing.stream()
+                    .anyMatch(s -> s.status == ConsentStatus.GRANTED && s.decidedAt.isAfter(listedObjection));
+            if (consentedSince) {
+                suppressions.delete(listed);
+                return Optional.empty();
+            }
+        } else {
+            boolean created = listed == null;
+            if (created) {
+                listed = new MarketingSuppression();
+                listed.pseudonym = pseudonym;
+            }
+            if (created || objectedAt.get().isAfter(listed.objectedAt)) {
+                listed.objectedAt = objectedAt.get();
+                listed.listedAt = now;
+                listed.keepUntil = listed.objectedAt.atZoneSameInstant(AgeOfConsent.ZONE).toLocalDate()
+                        .plus(config.suppression().keepFor());
+            }
+            if (created) {
+                suppressions.persist(listed);
+            }
+        }
+        return Optional.ofNullable(listed).map(l -> new ErasureCompleted.Kept("marketing-suppression", 1,
+                "Art. 21(3) GDPR: the subject objected to direct marketing; their pseudonym alone is kept so that "
+                        + "they are not marketed to again",
+                l.keepUntil));
+    }
+
+    /** Deletes the suppression-list rows whose keep-until day is over; returns how many. */
+    public long dropLapsedSuppressions() {
+        return suppressions.deleteLapsed(now().atZoneSameInstant(AgeOfConsent.ZONE).toLocalDate());
     }
 
     /**

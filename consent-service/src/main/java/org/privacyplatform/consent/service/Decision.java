@@ -35,6 +35,11 @@ public record Decision(boolean allowed, LegalBasis legalBasis, Reason reason, St
          * Art. 8 GDPR, art. 45 loi Informatique et Libertés: the subject is under 15 (or was when they consented) and no
          * holder of parental responsibility gave or authorised the consent
          */
-        MINOR_WITHOUT_PARENTAL_CONSENT
+        MINOR_WITHOUT_PARENTAL_CONSENT,
+        /**
+         * Art. 21(3) GDPR: the subject objected to direct marketing (or withdrew a consent to it) before their data was
+         * erased, and is on the suppression list by pseudonym; a new choice of theirs on the purpose lifts it
+         */
+        SUPPRESSED_AFTER_ERASURE
     }
 }

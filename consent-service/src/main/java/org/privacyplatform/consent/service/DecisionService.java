@@ -53,6 +53,11 @@ public class DecisionService {
 
     private Decision decide(PurposeCatalog.Entry purpose, Snapshot snapshot) {
         StateView state = snapshot.states().get(purpose.id());
+        if (state == null && snapshot.suppressed() && purpose.directMarketing()) {
+            return refused(purpose, Reason.SUPPRESSED_AFTER_ERASURE, "the subject objected to direct marketing before "
+                    + "their data was erased and is on the suppression list (Art. 21(3) GDPR): only a new choice of "
+                    + "theirs on this purpose lifts it", null);
+        }
         if (snapshot.restricted()) {
             // Art. 18(2): besides storage, processing the subject consents to (after the restriction) goes on
             if (purpose.legalBasis() == LegalBasis.CONSENT && state != null && state.status() == ConsentStatus.GRANTED

@@ -13,6 +13,7 @@ import java.util.concurrent.locks.ReadWriteLock;
 import java.util.concurrent.locks.ReentrantReadWriteLock;
 import java.util.stream.Collectors;
 
+import org.privacyplatform.commons.privacy.Pseudonyms;
 import org.privacyplatform.consent.ConsentState;
 import org.privacyplatform.consent.ConsentStatus;
 import org.privacyplatform.consent.SubjectMinor;
@@ -21,6 +22,7 @@ import org.privacyplatform.consent.config.ConsentConfig;
 import org.privacyplatform.consent.repository.ConsentStateRepository;
 import org.privacyplatform.consent.repository.MinorRepository;
 import org.privacyplatform.consent.repository.RestrictionRepository;
+import org.privacyplatform.consent.repository.SuppressionRepository;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
@@ -44,8 +46,9 @@ public class SubjectSnapshots {
      *
      * @param restrictedAt when the subject's processing was restricted (Art. 18); null when it is not
      * @param minor set when the subject is known to be (or to have been) under the age of digital consent
+     * @param suppressed the subject's pseudonym is on the marketing suppression list (they objected, then were erased)
      */
-    public record Snapshot(Map<String, StateView> states, OffsetDateTime restrictedAt, Minor minor) {
+    public record Snapshot(Map<String, StateView> states, OffsetDateTime restrictedAt, Minor minor, boolean suppressed) {
         public boolean restricted() {
             return restrictedAt != null;
         }
@@ -70,6 +73,8 @@ public class SubjectSnapshots {
     private final ConsentStateRepository states;
     private final RestrictionRepository restrictions;
     private final MinorRepository minors;
+    private final SuppressionRepository suppressions;
+    private final Pseudonyms pseudonyms;
     private final Cache<String, Snapshot> cache;
     /** Counts invalidations, so that a bulk read keeps its snapshots only if none happened meanwhile. */
     private final AtomicLong invalidations = new AtomicLong();
@@ -77,8 +82,10 @@ public class SubjectSnapshots {
     private final ReadWriteLock keeping = new ReentrantReadWriteLock();
 
     public SubjectSnapshots(ConsentStateRepository states, RestrictionRepository restrictions, MinorRepository minors,
-            ConsentConfig config) {
+            SuppressionRepository suppressions, Pseudonyms pseudonyms, ConsentConfig config) {
         this.states = states;
+        this.suppressions = suppressions;
+        this.pseudonyms = pseudonyms;
         this.restrictions = restrictions;
         this.minors = minors;
         this.cache = Caffeine.newBuilder().maximumSize(config.decisionCacheSize())
@@ -90,7 +97,7 @@ public class SubjectSnapshots {
     }
 
     /**
-     * The snapshots of many subjects: those in memory from memory, the others read in one transaction of three
+     * The snapshots of many subjects: those in memory from memory, the others read in one transaction of four
      * queries. Caffeine's bulk load would not make an invalidation wait for it, so what was read is kept only if
      * no invalidation happened since before the read (checked and stored under the lock invalidations share):
      * a snapshot read before a commit never outlives that commit's invalidation.
@@ -113,10 +120,14 @@ public class SubjectSnapshots {
                         .setParameter(1, ids).getResultList().forEach(r -> restricted.put(r.subjectId, r.restrictedAt));
                 Map<String, Minor> minor = new HashMap<>();
                 minors.forSubjects(ids).forEach(m -> minor.put(m.subjectId, Minor.of(m)));
+                Map<String, String> byPseudonym = new HashMap<>();
+                ids.forEach(id -> byPseudonym.put(pseudonyms.of(id), id));
+                Set<String> suppressed = new HashSet<>();
+                suppressions.listed(byPseudonym.keySet()).forEach(p -> suppressed.add(byPseudonym.get(p)));
                 Map<String, Snapshot> loaded = new HashMap<>();
                 for (String id : ids) {
                     loaded.put(id, new Snapshot(Map.copyOf(states.getOrDefault(id, Map.of())), restricted.get(id),
-                            minor.get(id)));
+                            minor.get(id), suppressed.contains(id)));
                 }
                 return loaded;
             });
@@ -169,7 +180,7 @@ public class SubjectSnapshots {
                     .collect(Collectors.toUnmodifiableMap(s -> s.purposeId, StateView::of));
             SubjectRestriction restriction = restrictions.findById(subjectId);
             return new Snapshot(bySubject, restriction == null ? null : restriction.restrictedAt,
-                    Minor.of(minors.findById(subjectId)));
+                    Minor.of(minors.findById(subjectId)), suppressions.findById(pseudonyms.of(subjectId)) != null);
         });
     }
 }

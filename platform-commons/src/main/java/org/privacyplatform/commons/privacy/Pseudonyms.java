@@ -23,6 +23,8 @@ import jakarta.inject.Inject;
 public class Pseudonyms {
 
     private final SecretKeySpec key;
+    /** One initialised MAC per thread ({@code doFinal} resets it): the decision API computes pseudonyms per subject. */
+    private final ThreadLocal<Mac> macs;
 
     @Inject
     public Pseudonyms(PlatformConfig config) {
@@ -34,14 +36,19 @@ public class Pseudonyms {
             throw new IllegalArgumentException("privacy.pseudonym.key is empty");
         }
         this.key = new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+        this.macs = ThreadLocal.withInitial(this::newMac);
     }
 
     /** 64 lowercase hex characters. */
     public String of(String subjectId) {
+        return HexFormat.of().formatHex(macs.get().doFinal(subjectId.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(key);
-            return HexFormat.of().formatHex(mac.doFinal(subjectId.getBytes(StandardCharsets.UTF_8)));
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }
