@@ -28,10 +28,9 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.privacyplatform.portal.api.Purpose;
 import org.privacyplatform.portal.api.Purposes;
+import org.privacyplatform.portal.api.Recipient;
 import org.privacyplatform.portal.api.Request;
 import org.privacyplatform.portal.api.RightsApi;
-import org.privacyplatform.portal.console.api.ConsoleRightsApi;
-import org.privacyplatform.portal.console.api.Recipient;
 import org.privacyplatform.portal.web.Pages;
 import org.privacyplatform.portal.web.Viewer;
 
@@ -99,9 +98,6 @@ public class ConsoleRequestsResource {
     @RestClient
     RightsApi rights;
 
-    @RestClient
-    ConsoleRightsApi recipients;
-
     @GET
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance queue(@RestQuery String status, @RestQuery String type, @RestQuery boolean overdue) {
@@ -146,7 +142,7 @@ public class ConsoleRequestsResource {
         Map<String, String> names = new LinkedHashMap<>();
         List<Recipient> all = List.of();
         try {
-            all = recipients.recipients(0, 500);
+            all = rights.recipients(0, 500);
         } catch (WebApplicationException notForThisRole) {
             // the auditor: only the answers
         }
@@ -253,7 +249,7 @@ public class ConsoleRequestsResource {
         if (n != null) {
             body.put("note", n);
         }
-        recipients.upholdObjection(requestId, body);
+        rights.upholdObjection(requestId, body);
         return done(requestId, "upheld");
     }
 
