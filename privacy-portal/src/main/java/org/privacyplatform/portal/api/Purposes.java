@@ -1,6 +1,5 @@
 package org.privacyplatform.portal.api;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,22 +10,12 @@ import org.eclipse.microprofile.rest.client.inject.RestClient;
 @ApplicationScoped
 public class Purposes {
 
-    private static final int PAGE = 500;
-    /** A bound on the pages read, so that a wrong answer can never loop forever. */
-    private static final int MAX_PAGES = 20;
+    private static final Paging PAGING = new Paging(500, 20);
 
     @RestClient
     PublicConsentApi consent;
 
     public List<Purpose> all() {
-        List<Purpose> all = new ArrayList<>();
-        for (int page = 0; page < MAX_PAGES; page++) {
-            List<Purpose> some = consent.purposes(page, PAGE);
-            all.addAll(some);
-            if (some.size() < PAGE) {
-                break;
-            }
-        }
-        return all;
+        return PAGING.all(consent::purposes);
     }
 }
