@@ -12,8 +12,11 @@ public class Purposes {
 
     private static final Paging PAGING = new Paging(500, 20);
 
-    @RestClient
-    PublicConsentApi consent;
+    private final PublicConsentApi consent;
+
+    public Purposes(@RestClient PublicConsentApi consent) {
+        this.consent = consent;
+    }
 
     public List<Purpose> all() {
         return PAGING.all(consent::purposes);

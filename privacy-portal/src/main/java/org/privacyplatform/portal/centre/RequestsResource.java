@@ -9,7 +9,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -62,23 +61,22 @@ public class RequestsResource {
         static native TemplateInstance fee(String id, String typeKey, int copy, String amount);
     }
 
-    @Inject
-    Pages pages;
+    private final Pages pages;
+    private final Lang lang;
+    private final Viewer viewer;
+    private final Purposes purposes;
+    private final ObjectMapper json;
+    private final RightsApi rights;
 
-    @Inject
-    Lang lang;
-
-    @Inject
-    Viewer viewer;
-
-    @Inject
-    Purposes purposes;
-
-    @Inject
-    ObjectMapper json;
-
-    @RestClient
-    RightsApi rights;
+    public RequestsResource(Pages pages, Lang lang, Viewer viewer, Purposes purposes, ObjectMapper json,
+            @RestClient RightsApi rights) {
+        this.pages = pages;
+        this.lang = lang;
+        this.viewer = viewer;
+        this.purposes = purposes;
+        this.json = json;
+        this.rights = rights;
+    }
 
     @GET
     @Path("/requests")

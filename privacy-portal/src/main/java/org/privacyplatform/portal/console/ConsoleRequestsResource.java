@@ -12,7 +12,6 @@ import java.util.Set;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -80,23 +79,22 @@ public class ConsoleRequestsResource {
         }
     }
 
-    @Inject
-    Pages pages;
+    private final Pages pages;
+    private final Requests requests;
+    private final ConsoleTime time;
+    private final Viewer viewer;
+    private final Purposes purposes;
+    private final RightsApi rights;
 
-    @Inject
-    Requests requests;
-
-    @Inject
-    ConsoleTime time;
-
-    @Inject
-    Viewer viewer;
-
-    @Inject
-    Purposes purposes;
-
-    @RestClient
-    RightsApi rights;
+    public ConsoleRequestsResource(Pages pages, Requests requests, ConsoleTime time, Viewer viewer, Purposes purposes,
+            @RestClient RightsApi rights) {
+        this.pages = pages;
+        this.requests = requests;
+        this.time = time;
+        this.viewer = viewer;
+        this.purposes = purposes;
+        this.rights = rights;
+    }
 
     @GET
     @Produces(MediaType.TEXT_HTML)

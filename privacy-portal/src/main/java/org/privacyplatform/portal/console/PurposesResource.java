@@ -9,7 +9,6 @@ import java.util.Map;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -53,14 +52,15 @@ public class PurposesResource {
         static native TemplateInstance noticeVersion(Integer asked, NoticeVersion version);
     }
 
-    @Inject
-    Pages pages;
+    private final Pages pages;
+    private final Purposes purposes;
+    private final ConsoleConsentApi consent;
 
-    @Inject
-    Purposes purposes;
-
-    @RestClient
-    ConsoleConsentApi consent;
+    public PurposesResource(Pages pages, Purposes purposes, @RestClient ConsoleConsentApi consent) {
+        this.pages = pages;
+        this.purposes = purposes;
+        this.consent = consent;
+    }
 
     @GET
     @Produces(MediaType.TEXT_HTML)

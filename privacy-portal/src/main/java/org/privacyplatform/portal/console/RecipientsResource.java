@@ -6,7 +6,6 @@ import java.util.List;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -47,11 +46,13 @@ public class RecipientsResource {
                 List<String> channels);
     }
 
-    @Inject
-    Pages pages;
+    private final Pages pages;
+    private final RightsApi rights;
 
-    @RestClient
-    RightsApi rights;
+    public RecipientsResource(Pages pages, @RestClient RightsApi rights) {
+        this.pages = pages;
+        this.rights = rights;
+    }
 
     @GET
     @Produces(MediaType.TEXT_HTML)

@@ -10,7 +10,6 @@ import java.util.Map;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -50,11 +49,13 @@ public class RetentionResource {
         static native TemplateInstance holds(List<LegalHold> standing, List<LegalHold> lifted, String done);
     }
 
-    @Inject
-    Pages pages;
+    private final Pages pages;
+    private final RetentionApi retention;
 
-    @RestClient
-    RetentionApi retention;
+    public RetentionResource(Pages pages, @RestClient RetentionApi retention) {
+        this.pages = pages;
+        this.retention = retention;
+    }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
