@@ -6,7 +6,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-/** Every purpose of the catalogue, page by page (GET /purposes pages hold at most 500). */
+/**
+ * Every purpose of the catalogue, page by page (GET /purposes pages hold at most 500), read afresh each time: the
+ * centre shows, and records a choice on, the notice in force, which may have been published a moment ago through the
+ * console or straight through the consent API. Only the banner keeps a copy for a minute (BannerPurposes).
+ */
 @ApplicationScoped
 public class Purposes {
 

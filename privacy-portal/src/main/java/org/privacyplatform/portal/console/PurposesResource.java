@@ -24,6 +24,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.privacyplatform.portal.api.Purpose;
 import org.privacyplatform.portal.api.Purposes;
+import org.privacyplatform.portal.banner.BannerPurposes;
 import org.privacyplatform.portal.console.api.ConsoleConsentApi;
 import org.privacyplatform.portal.console.api.NoticeVersion;
 import org.privacyplatform.portal.web.Pages;
@@ -55,11 +56,14 @@ public class PurposesResource {
     private final Pages pages;
     private final Purposes purposes;
     private final ConsoleConsentApi consent;
+    private final BannerPurposes banner;
 
-    public PurposesResource(Pages pages, Purposes purposes, @RestClient ConsoleConsentApi consent) {
+    public PurposesResource(Pages pages, Purposes purposes, @RestClient ConsoleConsentApi consent,
+            BannerPurposes banner) {
         this.pages = pages;
         this.purposes = purposes;
         this.consent = consent;
+        this.banner = banner;
     }
 
     @GET
@@ -121,6 +125,7 @@ public class PurposesResource {
         }
         body.put("notice", notice);
         consent.publish(purposeId, body);
+        banner.forget();
         return Pages.seeOther("/console/purposes/" + purposeId + "?done=published");
     }
 
