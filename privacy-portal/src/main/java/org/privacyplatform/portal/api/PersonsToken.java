@@ -3,7 +3,6 @@ package org.privacyplatform.portal.api;
 import io.quarkus.oidc.AccessTokenCredential;
 import io.quarkus.security.UnauthorizedException;
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.client.ClientRequestContext;
 import jakarta.ws.rs.client.ClientRequestFilter;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -14,8 +13,11 @@ import jakarta.ws.rs.core.HttpHeaders;
  */
 public class PersonsToken implements ClientRequestFilter {
 
-    @Inject
-    SecurityIdentity identity;
+    private final SecurityIdentity identity;
+
+    public PersonsToken(SecurityIdentity identity) {
+        this.identity = identity;
+    }
 
     @Override
     public void filter(ClientRequestContext request) {

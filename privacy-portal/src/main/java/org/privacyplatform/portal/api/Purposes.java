@@ -1,32 +1,28 @@
 package org.privacyplatform.portal.api;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 
-/** Every purpose of the catalogue, page by page (GET /purposes pages hold at most 500). */
+/**
+ * Every purpose of the catalogue, page by page (GET /purposes pages hold at most 500), read afresh each time: the
+ * centre shows, and records a choice on, the notice in force, which may have been published a moment ago through the
+ * console or straight through the consent API. Only the banner keeps a copy for a minute (BannerPurposes).
+ */
 @ApplicationScoped
 public class Purposes {
 
-    private static final int PAGE = 500;
-    /** A bound on the pages read, so that a wrong answer can never loop forever. */
-    private static final int MAX_PAGES = 20;
+    private static final Paging PAGING = new Paging(500, 20);
 
-    @RestClient
-    PublicConsentApi consent;
+    private final PublicConsentApi consent;
+
+    public Purposes(@RestClient PublicConsentApi consent) {
+        this.consent = consent;
+    }
 
     public List<Purpose> all() {
-        List<Purpose> all = new ArrayList<>();
-        for (int page = 0; page < MAX_PAGES; page++) {
-            List<Purpose> some = consent.purposes(page, PAGE);
-            all.addAll(some);
-            if (some.size() < PAGE) {
-                break;
-            }
-        }
-        return all;
+        return PAGING.all(consent::purposes);
     }
 }

@@ -80,14 +80,20 @@ public interface RightsApi {
     @Path("/requests/{id}/outcomes")
     Request reportOutcome(@PathParam("id") String id, Map<String, Object> body);
 
+    /** Upholds an objection after review (Art. 21(1)): {"purposeIds"?, "note"?}; the consent service stops them. */
+    @POST
+    @Path("/requests/{id}/uphold-objection")
+    Request upholdObjection(@PathParam("id") String id, Map<String, Object> body);
+
+    /** The recipients and systems that must hear of a rectification, erasure or restriction (Art. 19). */
     @GET
     @Path("/recipients")
-    List<JsonNode> recipients(@QueryParam("page") int page, @QueryParam("size") int size);
+    List<Recipient> recipients(@QueryParam("page") int page, @QueryParam("size") int size);
 
-    /** Replaces the whole list of recipients and systems (Art. 19). */
+    /** Replaces the whole list of recipients and systems: a recipient left out is deactivated. */
     @PUT
     @Path("/recipients")
-    List<JsonNode> replaceRecipients(List<Map<String, Object>> recipients);
+    List<Recipient> replaceRecipients(List<Map<String, Object>> recipients);
 
     @GET
     @Path("/subjects/{subjectId}/post-mortem-instructions")

@@ -14,7 +14,8 @@ import org.privacyplatform.portal.banner.BannerConfig.BannerPurpose;
 
 /**
  * The purposes the banner shows, read from the public catalogue and kept for a minute: every page view of every
- * customer's visitor asks for them, the catalogue changes rarely.
+ * customer's visitor asks for them, the catalogue changes rarely. A notice published through this portal's console is
+ * shown at once; one published straight through the consent API within the minute.
  */
 @ApplicationScoped
 public class BannerPurposes {
@@ -40,6 +41,11 @@ public class BannerPurposes {
             last.set(snapshot);
         }
         return snapshot.purposes();
+    }
+
+    /** Forgets the copy, so that the next view reads the catalogue: the console just published a notice. */
+    public void forget() {
+        last.set(null);
     }
 
     private List<BannerPurpose> read() {

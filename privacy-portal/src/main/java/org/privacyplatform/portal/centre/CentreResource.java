@@ -7,7 +7,6 @@ import java.util.stream.Collectors;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -55,20 +54,20 @@ public class CentreResource {
         static native TemplateInstance history(List<ConsentRecord> records, Map<String, String> names);
     }
 
-    @Inject
-    Pages pages;
+    private final Pages pages;
+    private final Viewer viewer;
+    private final Purposes purposes;
+    private final ConsentApi consent;
+    private final DeviceJoin deviceJoin;
 
-    @Inject
-    Viewer viewer;
-
-    @Inject
-    Purposes purposes;
-
-    @RestClient
-    ConsentApi consent;
-
-    @Inject
-    DeviceJoin deviceJoin;
+    public CentreResource(Pages pages, Viewer viewer, Purposes purposes, @RestClient ConsentApi consent,
+            DeviceJoin deviceJoin) {
+        this.pages = pages;
+        this.viewer = viewer;
+        this.purposes = purposes;
+        this.consent = consent;
+        this.deviceJoin = deviceJoin;
+    }
 
     /** The consents page; the first time, it also takes over the choices this browser made on the banner. */
     @GET

@@ -6,7 +6,6 @@ import java.util.Set;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -44,17 +43,17 @@ public class PostMortemResource {
                 PostMortemForm form, String done, String problem);
     }
 
-    @Inject
-    Pages pages;
+    private final Pages pages;
+    private final Viewer viewer;
+    private final ObjectMapper json;
+    private final RightsApi rights;
 
-    @Inject
-    Viewer viewer;
-
-    @Inject
-    ObjectMapper json;
-
-    @RestClient
-    RightsApi rights;
+    public PostMortemResource(Pages pages, Viewer viewer, ObjectMapper json, @RestClient RightsApi rights) {
+        this.pages = pages;
+        this.viewer = viewer;
+        this.json = json;
+        this.rights = rights;
+    }
 
     @GET
     @Produces(MediaType.TEXT_HTML)

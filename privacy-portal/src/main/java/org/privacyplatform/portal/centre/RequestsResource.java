@@ -1,6 +1,5 @@
 package org.privacyplatform.portal.centre;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -10,7 +9,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -26,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.privacyplatform.portal.api.Paging;
 import org.privacyplatform.portal.api.Purpose;
 import org.privacyplatform.portal.api.Purposes;
 import org.privacyplatform.portal.api.Request;
@@ -49,8 +48,7 @@ public class RequestsResource {
     /** A request id is a UUID; anything else is not looked up. */
     static final Pattern REQUEST_ID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
     /** The service lists a subject's requests oldest first, pages of at most 500: read them all, within a bound. */
-    static final int PAGE = 500;
-    static final int MAX_PAGES = 10;
+    static final Paging PAGING = new Paging(500, 10);
 
     @CheckedTemplate
     static class Templates {
@@ -63,36 +61,29 @@ public class RequestsResource {
         static native TemplateInstance fee(String id, String typeKey, int copy, String amount);
     }
 
-    @Inject
-    Pages pages;
+    private final Pages pages;
+    private final Lang lang;
+    private final Viewer viewer;
+    private final Purposes purposes;
+    private final ObjectMapper json;
+    private final RightsApi rights;
 
-    @Inject
-    Lang lang;
-
-    @Inject
-    Viewer viewer;
-
-    @Inject
-    Purposes purposes;
-
-    @Inject
-    ObjectMapper json;
-
-    @RestClient
-    RightsApi rights;
+    public RequestsResource(Pages pages, Lang lang, Viewer viewer, Purposes purposes, ObjectMapper json,
+            @RestClient RightsApi rights) {
+        this.pages = pages;
+        this.lang = lang;
+        this.viewer = viewer;
+        this.purposes = purposes;
+        this.json = json;
+        this.rights = rights;
+    }
 
     @GET
     @Path("/requests")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance requests() {
-        List<Request> all = new ArrayList<>();
-        for (int page = 0; page < MAX_PAGES; page++) {
-            List<Request> some = rights.ofSubject(viewer.getSubjectId(), page, PAGE);
-            all.addAll(some);
-            if (some.size() < PAGE) {
-                break;
-            }
-        }
+        String subject = viewer.getSubjectId();
+        List<Request> all = PAGING.all((page, size) -> rights.ofSubject(subject, page, size));
         ReqMsg words = words();
         List<RequestCard> cards = all.stream().sorted(RequestCard.NEWEST_FIRST)
                 .map(r -> new RequestCard(r, words, lang.getLocale(), Map.of())).toList();

@@ -2,7 +2,6 @@ package org.privacyplatform.portal.console;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
@@ -17,8 +16,11 @@ public class ConsoleErrors {
         static native TemplateInstance problem(int status, String messageKey);
     }
 
-    @Inject
-    Lang lang;
+    private final Lang lang;
+
+    public ConsoleErrors(Lang lang) {
+        this.lang = lang;
+    }
 
     @ServerExceptionMapper
     public Response problem(ConsoleProblem problem) {

@@ -12,7 +12,6 @@ import java.util.Set;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -28,10 +27,9 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.privacyplatform.portal.api.Purpose;
 import org.privacyplatform.portal.api.Purposes;
+import org.privacyplatform.portal.api.Recipient;
 import org.privacyplatform.portal.api.Request;
 import org.privacyplatform.portal.api.RightsApi;
-import org.privacyplatform.portal.console.api.ConsoleRightsApi;
-import org.privacyplatform.portal.console.api.Recipient;
 import org.privacyplatform.portal.web.Pages;
 import org.privacyplatform.portal.web.Viewer;
 
@@ -81,26 +79,22 @@ public class ConsoleRequestsResource {
         }
     }
 
-    @Inject
-    Pages pages;
+    private final Pages pages;
+    private final Requests requests;
+    private final ConsoleTime time;
+    private final Viewer viewer;
+    private final Purposes purposes;
+    private final RightsApi rights;
 
-    @Inject
-    Requests requests;
-
-    @Inject
-    ConsoleTime time;
-
-    @Inject
-    Viewer viewer;
-
-    @Inject
-    Purposes purposes;
-
-    @RestClient
-    RightsApi rights;
-
-    @RestClient
-    ConsoleRightsApi recipients;
+    public ConsoleRequestsResource(Pages pages, Requests requests, ConsoleTime time, Viewer viewer, Purposes purposes,
+            @RestClient RightsApi rights) {
+        this.pages = pages;
+        this.requests = requests;
+        this.time = time;
+        this.viewer = viewer;
+        this.purposes = purposes;
+        this.rights = rights;
+    }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -146,7 +140,7 @@ public class ConsoleRequestsResource {
         Map<String, String> names = new LinkedHashMap<>();
         List<Recipient> all = List.of();
         try {
-            all = recipients.recipients(0, 500);
+            all = rights.recipients(0, 500);
         } catch (WebApplicationException notForThisRole) {
             // the auditor: only the answers
         }
@@ -253,7 +247,7 @@ public class ConsoleRequestsResource {
         if (n != null) {
             body.put("note", n);
         }
-        recipients.upholdObjection(requestId, body);
+        rights.upholdObjection(requestId, body);
         return done(requestId, "upheld");
     }
 

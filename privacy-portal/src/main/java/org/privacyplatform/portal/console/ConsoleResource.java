@@ -3,7 +3,6 @@ package org.privacyplatform.portal.console;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -26,11 +25,13 @@ public class ConsoleResource {
         static native TemplateInstance console(Requests.Figures figures);
     }
 
-    @Inject
-    Pages pages;
+    private final Pages pages;
+    private final Requests requests;
 
-    @Inject
-    Requests requests;
+    public ConsoleResource(Pages pages, Requests requests) {
+        this.pages = pages;
+        this.requests = requests;
+    }
 
     @GET
     @Produces(MediaType.TEXT_HTML)

@@ -6,7 +6,6 @@ import java.util.List;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -42,11 +41,13 @@ public class ProofResource {
                 VerifyResult result);
     }
 
-    @Inject
-    Pages pages;
+    private final Pages pages;
+    private final AuditApi audit;
 
-    @RestClient
-    AuditApi audit;
+    public ProofResource(Pages pages, @RestClient AuditApi audit) {
+        this.pages = pages;
+        this.audit = audit;
+    }
 
     @GET
     @Produces(MediaType.TEXT_HTML)

@@ -9,7 +9,6 @@ import java.util.Map;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -25,6 +24,7 @@ import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
 import org.privacyplatform.portal.api.Purpose;
 import org.privacyplatform.portal.api.Purposes;
+import org.privacyplatform.portal.banner.BannerPurposes;
 import org.privacyplatform.portal.console.api.ConsoleConsentApi;
 import org.privacyplatform.portal.console.api.NoticeVersion;
 import org.privacyplatform.portal.web.Pages;
@@ -53,14 +53,18 @@ public class PurposesResource {
         static native TemplateInstance noticeVersion(Integer asked, NoticeVersion version);
     }
 
-    @Inject
-    Pages pages;
+    private final Pages pages;
+    private final Purposes purposes;
+    private final ConsoleConsentApi consent;
+    private final BannerPurposes banner;
 
-    @Inject
-    Purposes purposes;
-
-    @RestClient
-    ConsoleConsentApi consent;
+    public PurposesResource(Pages pages, Purposes purposes, @RestClient ConsoleConsentApi consent,
+            BannerPurposes banner) {
+        this.pages = pages;
+        this.purposes = purposes;
+        this.consent = consent;
+        this.banner = banner;
+    }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -121,6 +125,7 @@ public class PurposesResource {
         }
         body.put("notice", notice);
         consent.publish(purposeId, body);
+        banner.forget();
         return Pages.seeOther("/console/purposes/" + purposeId + "?done=published");
     }
 

@@ -6,7 +6,6 @@ import java.util.List;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,8 +18,8 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
-import org.privacyplatform.portal.console.api.ConsoleRightsApi;
-import org.privacyplatform.portal.console.api.Recipient;
+import org.privacyplatform.portal.api.Recipient;
+import org.privacyplatform.portal.api.RightsApi;
 import org.privacyplatform.portal.web.Pages;
 
 /**
@@ -47,11 +46,13 @@ public class RecipientsResource {
                 List<String> channels);
     }
 
-    @Inject
-    Pages pages;
+    private final Pages pages;
+    private final RightsApi rights;
 
-    @RestClient
-    ConsoleRightsApi rights;
+    public RecipientsResource(Pages pages, @RestClient RightsApi rights) {
+        this.pages = pages;
+        this.rights = rights;
+    }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -79,7 +80,7 @@ public class RecipientsResource {
         }
         List<Recipient> changed = new ArrayList<>(all);
         changed.add(added);
-        rights.replace(changed.stream().map(Recipient::body).toList());
+        rights.replaceRecipients(changed.stream().map(Recipient::body).toList());
         return Pages.seeOther("/console/recipients?done=added");
     }
 
@@ -92,7 +93,7 @@ public class RecipientsResource {
         List<Recipient> all = rights.recipients(0, 500);
         Recipient old = find(all, Forms.matching(id, Forms.SLUG, true));
         Recipient now = recipient(old.id(), name, kind, appliesTo, channel, reportedBy, active);
-        rights.replace(all.stream().map(r -> r.id().equals(old.id()) ? now : r).map(Recipient::body).toList());
+        rights.replaceRecipients(all.stream().map(r -> r.id().equals(old.id()) ? now : r).map(Recipient::body).toList());
         return Pages.seeOther("/console/recipients?done=changed");
     }
 
@@ -104,7 +105,7 @@ public class RecipientsResource {
         Recipient old = find(all, Forms.matching(id, Forms.SLUG, true));
         Recipient off = new Recipient(old.id(), old.name(), old.kind(), old.appliesTo(), old.channel(), false,
                 old.reportedBy());
-        rights.replace(all.stream().map(r -> r.id().equals(old.id()) ? off : r).map(Recipient::body).toList());
+        rights.replaceRecipients(all.stream().map(r -> r.id().equals(old.id()) ? off : r).map(Recipient::body).toList());
         return Pages.seeOther("/console/recipients?done=deactivated");
     }
 

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.rest.client.inject.RestClient;
+import org.privacyplatform.portal.api.Paging;
 import org.privacyplatform.portal.api.Request;
 import org.privacyplatform.portal.api.RightsApi;
 
@@ -27,9 +28,8 @@ public class Requests {
             "PARTIALLY_COMPLETED", "REJECTED");
     static final List<String> TYPES = List.of("ACCESS", "RECTIFICATION", "ERASURE", "RESTRICTION", "PORTABILITY",
             "OBJECTION", "POST_MORTEM_INSTRUCTIONS");
-    static final int PAGE = 500;
-    /** A bound on the pages read per status, so that a huge backlog never holds a page for long. */
-    static final int MAX_PAGES = 10;
+    /** Pages of 500, at most 10 per status, so that a huge backlog never holds a page for long. */
+    static final Paging PAGING = new Paging(500, 10);
 
     private final RightsApi rights;
     private final ConsoleTime time;
@@ -41,15 +41,7 @@ public class Requests {
 
     /** Every request of a status (or the overdue ones, status null), up to the bound. */
     List<Request> all(String status, boolean overdue) {
-        List<Request> all = new ArrayList<>();
-        for (int page = 0; page < MAX_PAGES; page++) {
-            List<Request> some = rights.search(status, overdue ? Boolean.TRUE : null, page, PAGE);
-            all.addAll(some);
-            if (some.size() < PAGE) {
-                break;
-            }
-        }
-        return all;
+        return PAGING.all((page, size) -> rights.search(status, overdue ? Boolean.TRUE : null, page, size));
     }
 
     /** The queue: the requests of the statuses asked (the open ones by default), of a type, soonest due first. */

@@ -10,7 +10,6 @@ import java.util.Map;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -23,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.rest.client.inject.RestClient;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.RestQuery;
+import org.privacyplatform.portal.api.Paging;
 import org.privacyplatform.portal.console.api.LegalHold;
 import org.privacyplatform.portal.console.api.Policy;
 import org.privacyplatform.portal.console.api.RetentionApi;
@@ -35,6 +35,8 @@ import org.privacyplatform.portal.web.Pages;
 public class RetentionResource {
 
     static final java.util.Set<String> DONE = java.util.Set.of("placed", "lifted");
+    /** Legal holds, in force and lifted: pages of 500, at most 10. */
+    static final Paging HOLDS = new Paging(500, 10);
 
     @CheckedTemplate
     static class Templates {
@@ -47,11 +49,13 @@ public class RetentionResource {
         static native TemplateInstance holds(List<LegalHold> standing, List<LegalHold> lifted, String done);
     }
 
-    @Inject
-    Pages pages;
+    private final Pages pages;
+    private final RetentionApi retention;
 
-    @RestClient
-    RetentionApi retention;
+    public RetentionResource(Pages pages, @RestClient RetentionApi retention) {
+        this.pages = pages;
+        this.retention = retention;
+    }
 
     @GET
     @Produces(MediaType.TEXT_HTML)
@@ -82,15 +86,8 @@ public class RetentionResource {
     @Path("/holds")
     @Produces(MediaType.TEXT_HTML)
     public TemplateInstance holds(@RestQuery String done) {
-        List<LegalHold> all = new ArrayList<>();
-        for (int page = 0; page < 10; page++) {
-            int p = page;
-            List<LegalHold> some = ConsoleProblem.readable(() -> retention.holds(false, p, 500), "holds_not_for_role");
-            all.addAll(some);
-            if (some.size() < 500) {
-                break;
-            }
-        }
+        List<LegalHold> all = ConsoleProblem.readable(() -> HOLDS.all((page, size) -> retention.holds(false, page, size)),
+                "holds_not_for_role");
         List<LegalHold> standing = all.stream().filter(LegalHold::isStanding).toList();
         List<LegalHold> lifted = new ArrayList<>(all.stream().filter(h -> !h.isStanding()).toList());
         java.util.Collections.reverse(lifted);

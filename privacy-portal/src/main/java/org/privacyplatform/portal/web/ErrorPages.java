@@ -4,7 +4,6 @@ import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.ProcessingException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
@@ -30,11 +29,13 @@ public class ErrorPages {
         static native TemplateInstance error(int status, String messageKey, String detail);
     }
 
-    @Inject
-    Lang lang;
+    private final Lang lang;
+    private final ObjectMapper json;
 
-    @Inject
-    ObjectMapper json;
+    public ErrorPages(Lang lang, ObjectMapper json) {
+        this.lang = lang;
+        this.json = json;
+    }
 
     @ServerExceptionMapper
     public Response portal(PortalProblem problem) {

@@ -2,7 +2,6 @@ package org.privacyplatform.portal.web;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -17,8 +16,11 @@ public class HomeResource {
         static native TemplateInstance home();
     }
 
-    @Inject
-    Pages pages;
+    private final Pages pages;
+
+    public HomeResource(Pages pages) {
+        this.pages = pages;
+    }
 
     @GET
     @Produces(MediaType.TEXT_HTML)

@@ -5,7 +5,6 @@ import java.util.Locale;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
@@ -19,10 +18,12 @@ public class Lang {
 
     public static final String COOKIE = "portal-lang";
 
-    @Inject
-    HttpServerRequest request;
-
+    private final HttpServerRequest request;
     private String code;
+
+    public Lang(HttpServerRequest request) {
+        this.request = request;
+    }
 
     public String getCode() {
         if (code == null) {

@@ -3,7 +3,6 @@ package org.privacyplatform.portal.web;
 import io.vertx.core.http.Cookie;
 import io.vertx.core.http.CookieSameSite;
 import io.vertx.core.http.HttpServerResponse;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -15,8 +14,11 @@ import org.jboss.resteasy.reactive.RestQuery;
 @Path("/lang/{code}")
 public class LangResource {
 
-    @Inject
-    HttpServerResponse response;
+    private final HttpServerResponse response;
+
+    public LangResource(HttpServerResponse response) {
+        this.response = response;
+    }
 
     @GET
     public Response choose(@PathParam("code") String code, @RestQuery String back) {

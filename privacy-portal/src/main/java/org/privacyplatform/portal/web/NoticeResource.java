@@ -5,7 +5,6 @@ import java.util.regex.Pattern;
 
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -29,14 +28,15 @@ public class NoticeResource {
         static native TemplateInstance notice(String content);
     }
 
-    @Inject
-    Pages pages;
+    private final Pages pages;
+    private final Lang lang;
+    private final PublicConsentApi consent;
 
-    @Inject
-    Lang lang;
-
-    @RestClient
-    PublicConsentApi consent;
+    public NoticeResource(Pages pages, Lang lang, @RestClient PublicConsentApi consent) {
+        this.pages = pages;
+        this.lang = lang;
+        this.consent = consent;
+    }
 
     @GET
     @Produces(MediaType.TEXT_HTML)

@@ -4,15 +4,17 @@ import java.net.URI;
 
 import io.quarkus.qute.TemplateInstance;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 
 /** What every page does: render in the request's language; answer a form with a redirect (POST, then GET). */
 @RequestScoped
 public class Pages {
 
-    @Inject
-    Lang lang;
+    private final Lang lang;
+
+    public Pages(Lang lang) {
+        this.lang = lang;
+    }
 
     public TemplateInstance page(TemplateInstance page) {
         return page.setLocale(lang.getLocale());

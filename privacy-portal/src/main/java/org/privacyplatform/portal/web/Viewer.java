@@ -19,12 +19,16 @@ public class Viewer {
     public static final String AUDITOR = "auditor";
     public static final String DATA_SUBJECT = "data-subject";
 
-    @Inject
-    SecurityIdentity identity;
+    private final SecurityIdentity identity;
 
+    /** A field, not a constructor parameter: Quarkus' {@code @IdToken} qualifier applies to fields and methods only. */
     @Inject
     @IdToken
     JsonWebToken idToken;
+
+    public Viewer(SecurityIdentity identity) {
+        this.identity = identity;
+    }
 
     public boolean isLoggedIn() {
         return !identity.isAnonymous();

@@ -1,4 +1,4 @@
-package org.privacyplatform.portal.console.api;
+package org.privacyplatform.portal.api;
 
 import java.util.LinkedHashMap;
 import java.util.List;
