@@ -22,7 +22,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 import io.restassured.http.ContentType;
 
-/** ConsentWithdrawn and ErasureRequested, over the real broker. */
+/** ConsentWithdrawn, ErasureRequested and RectificationRequested, over the real broker. */
 @QuarkusTest
 @WithTestResource(OidcWiremockTestResource.class)
 class ConsumedEventsTest {
@@ -118,6 +118,34 @@ class ConsumedEventsTest {
         }
         RetentionApi.schedule(subject).body("find { it.category == 'prospect' }.status", equalTo("ERASED"))
                 .body("find { it.category == 'accounting' }.status", equalTo("HELD"));
+    }
+
+    @Test
+    void aRectificationIsAnsweredWithTheSystemsThatHoldTheSubjectsData() {
+        String subject = RetentionApi.subject();
+        RetentionApi.register(subject, "prospect", "2026-01-05").statusCode(201);
+        // kept data must be accurate too: billing's invoices, under a statutory period, are corrected as well
+        io.restassured.RestAssured.given().auth().oauth2(TestTokens.service()).contentType(ContentType.JSON)
+                .body("{\"category\":\"accounting\",\"system\":\"billing\",\"reference\":\"inv-7\",\"anchorDate\":\"2025-06-01\"}")
+                .when().post("/subjects/{s}/holdings", subject).then().statusCode(201);
+        String requestId = UUID.randomUUID().toString();
+        events.send(Topics.RIGHTS, "RectificationRequested", subject, "{\"requestId\":\"" + requestId + "\",\"subjectId\":\""
+                + subject + "\",\"type\":\"RECTIFICATION\",\"status\":\"IN_PROGRESS\",\"at\":\"2026-11-28T10:00:00Z\","
+                + "\"dueAt\":null,\"note\":null}");
+
+        JsonNode named = events.await(subject, "HoldersNamed").data();
+        assertThat(named.path("requestId").asText()).isEqualTo(requestId);
+        assertThat(named.path("system").asText()).isEqualTo("retention-service");
+        assertThat(named.path("holders").toString()).isEqualTo("[\"billing\",\"lms\"]");
+        // the corrections never travel: the event names systems, nothing of the data
+        assertThat(named.toString()).doesNotContain("inv-7").doesNotContain("prospect");
+
+        // a subject nobody registered: the answer names no one
+        String unknown = RetentionApi.subject();
+        events.send(Topics.RIGHTS, "RectificationRequested", unknown, "{\"requestId\":\"" + UUID.randomUUID()
+                + "\",\"subjectId\":\"" + unknown + "\",\"type\":\"RECTIFICATION\",\"status\":\"IN_PROGRESS\","
+                + "\"at\":\"2026-11-28T10:00:00Z\",\"dueAt\":null,\"note\":null}");
+        assertThat(events.await(unknown, "HoldersNamed").data().path("holders").toString()).isEqualTo("[]");
     }
 
     @Test

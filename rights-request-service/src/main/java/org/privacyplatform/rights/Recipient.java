@@ -19,6 +19,9 @@ public class Recipient extends PanacheEntityBase {
     @Column(nullable = false)
     public String name;
 
+    /** A service of this platform: it answers over Kafka and holds none of the business data a rectification corrects. */
+    public static final String PLATFORM_SERVICE = "PLATFORM_SERVICE";
+
     /** PLATFORM_SERVICE, INTERNAL_DEPARTMENT, PROCESSOR, THIRD_PARTY. */
     @Column(nullable = false)
     public String kind;

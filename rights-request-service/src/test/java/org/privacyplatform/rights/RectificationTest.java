@@ -1,13 +1,18 @@
 package org.privacyplatform.rights;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
+import java.time.Duration;
+
 import org.junit.jupiter.api.Test;
+import org.privacyplatform.commons.events.Topics;
+import org.privacyplatform.commons.testing.EventProbe;
 import org.privacyplatform.commons.testing.TestTokens;
 
 import io.quarkus.test.common.WithTestResource;
@@ -93,6 +98,65 @@ class RectificationTest {
                 .body("outcomes.find { it.recipientId == 'print-shop' }.status", equalTo("FAILED"))
                 .body("outcomes.find { it.recipientId == 'print-shop' }.note", containsString("nothing left to correct"))
                 .body("history.find { it.action == 'OUTCOME print-shop FAILED' }.actorType", equalTo("DPO"));
+    }
+
+    /**
+     * Art. 16, 19 (issue 15, items 1 and 4): the retention service names the systems that registered holdings of the
+     * subject; each is asked to correct the data and answers for itself, and the request completes only then.
+     */
+    @Test
+    void theSystemsThatHoldTheDataAreAskedToCorrectItAndEachAnswersForItself() {
+        recipients(RETENTION_FOR_RECTIFICATION);
+        String subject = RightsApi.subject();
+        String id = RightsApi.fileOwn(subject, "RECTIFICATION", CORRECTIONS);
+        RightsApi.dpo(id, "verify-identity", null).statusCode(200).body("status", equalTo("IN_PROGRESS"))
+                .body("outcomes.find { it.recipientId == 'retention-service' }.status", equalTo("PENDING"));
+        try (EventProbe retention = new EventProbe(Topics.RIGHTS)) {
+            retention.send(Topics.RETENTION, "HoldersNamed", subject, holdersNamed(id, subject, "\"crm\",\"lms\""));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RightsApi.get(id)
+                .body("outcomes.find { it.recipientId == 'retention-service' }.status", equalTo("DONE"))
+                .body("outcomes.find { it.recipientId == 'lms' }.holderSystem", equalTo("lms"))
+                .body("outcomes.find { it.recipientId == 'crm' }.status", equalTo("PENDING")));
+        RightsApi.get(id).body("status", equalTo("IN_PROGRESS"))
+                .body("outcomes.find { it.recipientId == 'retention-service' }.note", containsString("crm, lms"))
+                .body("history.find { it.action == 'HOLDERS_ASKED_TO_CORRECT' }.note", containsString("crm, lms"));
+
+        // each holder answers for itself only
+        outcome(TestTokens.service("lms"), id, "{\"recipientId\":\"crm\",\"status\":\"DONE\"}").statusCode(403);
+        outcome(TestTokens.service("lms"), id, "{\"recipientId\":\"lms\",\"status\":\"DONE\",\"note\":\"postal "
+                + "address corrected in the learner record\"}").statusCode(200).body("status", equalTo("IN_PROGRESS"));
+        outcome(TestTokens.service("crm"), id, "{\"recipientId\":\"crm\",\"status\":\"DONE\",\"note\":\"corrected\"}")
+                .statusCode(200).body("status", equalTo("COMPLETED"))
+                .body("history.find { it.toStatus == 'COMPLETED' }.note", equalTo("every recipient answered"));
+        given().auth().oauth2(TestTokens.dataSubject(subject)).when().get("/requests/{id}", id).then().statusCode(200)
+                .body("outcomes.find { it.recipientId == 'lms' }.note", containsString("postal address corrected"));
+    }
+
+    @Test
+    void withNoSystemHoldingTheDataTheDpoConfirmsTheCorrections() {
+        recipients(RETENTION_FOR_RECTIFICATION);
+        String subject = RightsApi.subject();
+        String id = RightsApi.fileOwn(subject, "RECTIFICATION", CORRECTIONS);
+        RightsApi.dpo(id, "verify-identity", null).statusCode(200);
+        try (EventProbe retention = new EventProbe(Topics.RIGHTS)) {
+            retention.send(Topics.RETENTION, "HoldersNamed", subject, holdersNamed(id, subject, ""));
+        }
+        // every recipient answered, but none holds the data: not "completed with nothing corrected"
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RightsApi.get(id)
+                .body("outcomes.find { it.recipientId == 'retention-service' }.status", equalTo("DONE"))
+                .body("history.find { it.action == 'CORRECTIONS_AWAIT_DPO' }.note", containsString("the DPO completes")));
+        RightsApi.get(id).body("status", equalTo("IN_PROGRESS")).body("closedAt", equalTo(null));
+        RightsApi.dpo(id, "complete", "{\"note\":\"address corrected in the learner record\"}").statusCode(200)
+                .body("status", equalTo("COMPLETED"));
+    }
+
+    private static final String RETENTION_FOR_RECTIFICATION = """
+            [{"id":"retention-service","name":"Retention service","kind":"PLATFORM_SERVICE","appliesTo":["ERASURE","RECTIFICATION"],"channel":"KAFKA"}]""";
+
+    private static String holdersNamed(String requestId, String subject, String holders) {
+        return "{\"requestId\":\"" + requestId + "\",\"subjectId\":\"" + subject + "\",\"system\":\"retention-service\","
+                + "\"holders\":[" + holders + "],\"namedAt\":\"2026-11-28T10:00:00Z\"}";
     }
 
     private static void recipients(String body) {

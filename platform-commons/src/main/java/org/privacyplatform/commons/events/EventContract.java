@@ -116,8 +116,9 @@ public class EventContract {
         if (subjectId != null && !subjectId.isNull() && !subjectId.asText().equals(event.subject())) {
             throw new RejectedEventException("ce_subject differs from data.subjectId");
         }
-        if (eventType == EventType.ERASURE_COMPLETED && !owner.equals(event.data().path("system").asText())) {
-            throw new RejectedEventException("ErasureCompleted on " + record.topic() + " must name system " + owner);
+        if ((eventType == EventType.ERASURE_COMPLETED || eventType == EventType.HOLDERS_NAMED)
+                && !owner.equals(event.data().path("system").asText())) {
+            throw new RejectedEventException(type + " on " + record.topic() + " must name system " + owner);
         }
         List<Violation> violations = violations(type, event.data());
         if (!violations.isEmpty()) {

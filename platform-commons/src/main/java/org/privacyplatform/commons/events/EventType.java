@@ -36,6 +36,7 @@ public enum EventType {
     RETENTION_RULE_CHANGED("RetentionRuleChanged", Topics.RETENTION),
     LEGAL_HOLD_PLACED("LegalHoldPlaced", Topics.RETENTION),
     LEGAL_HOLD_LIFTED("LegalHoldLifted", Topics.RETENTION),
+    HOLDERS_NAMED("HoldersNamed", Topics.RETENTION),
 
     // audit-service: leaves it appends to its own log, never published on Kafka (no topic: every consumer refuses
     // them from any topic)

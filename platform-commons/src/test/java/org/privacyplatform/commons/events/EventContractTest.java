@@ -66,6 +66,20 @@ class EventContractTest {
     }
 
     @Test
+    void holdersNamedBySomeoneElseThanTheRetentionServiceAreRefused() {
+        String data = "{\"requestId\":\"" + REQUEST + "\",\"subjectId\":\"" + ALICE
+                + "\",\"system\":\"lms\",\"holders\":[\"lms\"],\"namedAt\":\"2026-11-28T10:00:00Z\"}";
+        assertRefused(EventProbe.record(Topics.RETENTION, UUID.randomUUID().toString(), "HoldersNamed", ALICE, data),
+                "must name system retention-service");
+        // only the retention service writes them, on its own topic
+        assertRefused(EventProbe.record(Topics.RIGHTS, UUID.randomUUID().toString(), "HoldersNamed", ALICE,
+                data.replace("\"lms\",\"holders\"", "\"retention-service\",\"holders\"")), "HoldersNamed");
+        assertThat(contract.accept(toConsumerRecord(EventProbe.record(Topics.RETENTION, UUID.randomUUID().toString(),
+                "HoldersNamed", ALICE, data.replace("\"lms\",\"holders\"", "\"retention-service\",\"holders\""))))
+                .type()).isEqualTo("HoldersNamed");
+    }
+
+    @Test
     void aSubjectThatDiffersFromTheDataIsRefused() {
         assertRefused(EventProbe.withHeader(consentGrantedRecord(), "ce_subject", "b0b00000-0000-4000-8000-000000000002"),
                 "ce_subject differs from data.subjectId");

@@ -142,6 +142,8 @@ public class EventProbe implements AutoCloseable {
                             + ",\"dueAt\":null,\"note\":null}";
             case "ErasureCompleted" -> "{" + request + ",\"system\":\"" + Topics.owner(topic).orElseThrow()
                     + "\",\"erased\":[{\"category\":\"consent-state\",\"count\":1}],\"kept\":[]}";
+            case "HoldersNamed" -> "{" + request + ",\"system\":\"" + Topics.owner(topic).orElseThrow()
+                    + "\",\"holders\":[\"lms\"],\"namedAt\":" + now + "}";
             case "RetentionExpired" -> "{\"holdingId\":\"" + UUID.randomUUID() + "\",\"subjectId\":\"" + subjectId
                     + "\",\"category\":\"newsletter\",\"system\":\"lms\",\"reference\":\"dossier café €\","
                     + "\"ruleId\":\"newsletter\",\"ruleVersion\":1,\"anchorDate\":\"2026-01-05\",\"dueOn\":\"2026-01-05\","

@@ -375,6 +375,12 @@ public interface ReqMsg {
     @Message("The systems that hold your data themselves were asked to erase it too.")
     String step_HOLDERS_ASKED();
 
+    @Message("The systems that hold your data themselves were asked to correct it.")
+    String step_HOLDERS_ASKED_TO_CORRECT();
+
+    @Message("No system holding your data was found to correct it: our DPO confirms once the corrections are made.")
+    String step_CORRECTIONS_AWAIT_DPO();
+
     @Message("Where to complain")
     String complaint_heading();
 

@@ -85,6 +85,10 @@ public class PlatformEventsConsumer {
                 }
                 case RESTRICTION_LIFTED -> holdings.liftRestriction(
                         EventData.read(json, event, RestrictionLifted.class).subjectId());
+                case RECTIFICATION_REQUESTED -> {
+                    RequestEvent rectification = EventData.read(json, event, RequestEvent.class);
+                    holdings.nameHolders(rectification.subjectId(), rectification.requestId());
+                }
                 default -> {
                     // other request events concern other services
                 }

@@ -39,6 +39,13 @@ public class HoldingRepository implements PanacheRepositoryBase<Holding, UUID> {
                 reference).withLock(LockModeType.PESSIMISTIC_WRITE).firstResultOptional();
     }
 
+    /** The systems that registered a holding of the subject still held, in order. */
+    public List<String> systemsHolding(String subjectId) {
+        return getEntityManager().createQuery("select distinct h.system from Holding h where h.subjectId = ?1 "
+                + "and h.status = ?2 order by h.system", String.class).setParameter(1, subjectId)
+                .setParameter(2, HoldingStatus.HELD).getResultList();
+    }
+
     public List<Holding> lockHeldForSubject(String subjectId) {
         return find("subjectId = ?1 and status = ?2", subjectId, HoldingStatus.HELD)
                 .withLock(LockModeType.PESSIMISTIC_WRITE).list();

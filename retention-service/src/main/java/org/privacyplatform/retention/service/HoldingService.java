@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import org.privacyplatform.commons.events.ErasureCompleted;
 import org.privacyplatform.commons.events.EventType;
+import org.privacyplatform.commons.events.HoldersNamed;
 import org.privacyplatform.commons.events.RetentionExpired;
 import org.privacyplatform.commons.events.Topics;
 import org.privacyplatform.commons.outbox.Outbox;
@@ -253,6 +254,18 @@ public class HoldingService {
                 keptList, List.copyOf(holders));
         outbox.record(Topics.RETENTION, EventType.ERASURE_COMPLETED, subjectId, completed);
         return completed;
+    }
+
+    /**
+     * Art. 16, 19: a rectification must reach every business system that holds the subject's data. This register does
+     * not hold the data itself; it names the systems that registered a holding of the subject still held (statutory
+     * ones included: kept data must be accurate too) in {@code HoldersNamed}, and the rights-request service asks each
+     * of them to correct it and answer.
+     */
+    public HoldersNamed nameHolders(String subjectId, String requestId) {
+        HoldersNamed named = new HoldersNamed(requestId, subjectId, SYSTEM_NAME, holdings.systemsHolding(subjectId), now());
+        outbox.record(Topics.RETENTION, EventType.HOLDERS_NAMED, subjectId, named);
+        return named;
     }
 
     /**

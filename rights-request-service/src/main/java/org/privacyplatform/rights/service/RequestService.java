@@ -332,16 +332,34 @@ public class RequestService {
                 actor.systemId(), stored.reportedAt));
         if (requests.pendingRecipients(request.id).isEmpty() && request.status == RequestStatus.IN_PROGRESS
                 && request.type != RequestType.RESTRICTION) {
-            close(request, outcomeStatus(request), SELF, "every recipient answered");
+            if (request.type == RequestType.RECTIFICATION && !answeredByASystemHoldingTheData(request)) {
+                history(request, "CORRECTIONS_AWAIT_DPO", request.status, SELF, "no system that holds the subject's data "
+                        + "was named or registered for rectification: the DPO completes the request once the corrections "
+                        + "are made, saying so in the note");
+            } else {
+                close(request, outcomeStatus(request), SELF, "every recipient answered");
+            }
         }
         return request;
     }
 
     /**
-     * Art. 17, 19: the business systems the retention service names as holding erased data of the subject are asked
-     * too (a PENDING outcome each, keyed by their client id, answered by that system itself); one already asked is
-     * not asked twice. Applied before the retention service's own answer, in the same transaction, so the request
-     * cannot complete before them.
+     * Art. 16: a rectification completes by itself only once a system that holds the data answered: a holder the
+     * retention service named, or a recipient that is not a platform service (those hold none of the data to correct;
+     * the retention service only names the holders). Otherwise the DPO confirms the controller's own correction.
+     */
+    private boolean answeredByASystemHoldingTheData(RightsRequest request) {
+        java.util.Set<String> platformServices = new java.util.HashSet<>();
+        recipients.listOrdered().stream().filter(r -> Recipient.PLATFORM_SERVICE.equals(r.kind)).forEach(r -> platformServices.add(r.id));
+        return requests.outcomes(request.id).stream()
+                .anyMatch(o -> o.holderSystem != null || !platformServices.contains(o.recipientId));
+    }
+
+    /**
+     * Art. 16, 17, 19: the business systems the retention service names as holding the subject's data (erased from its
+     * register, or to correct) are asked too (a PENDING outcome each, keyed by their client id, answered by that system
+     * itself); one already asked is not asked twice. Applied before the retention service's own answer, in the same
+     * transaction, so the request cannot complete before them.
      */
     public void askHolders(UUID id, List<String> holders) {
         RightsRequest request = lock(id);
@@ -360,8 +378,9 @@ public class RequestService {
             asked.add(recipientId);
         }
         if (!asked.isEmpty()) {
-            history(request, "HOLDERS_ASKED", request.status, SELF, "systems holding the subject's data, named by the "
-                    + "retention service: " + String.join(", ", asked));
+            history(request, request.type == RequestType.RECTIFICATION ? "HOLDERS_ASKED_TO_CORRECT" : "HOLDERS_ASKED",
+                    request.status, SELF, "systems holding the subject's data, named by the retention service: "
+                            + String.join(", ", asked));
         }
     }
 

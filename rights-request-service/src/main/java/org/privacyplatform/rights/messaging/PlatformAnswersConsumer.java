@@ -10,6 +10,7 @@ import org.privacyplatform.commons.events.CloudEvent;
 import org.privacyplatform.commons.events.ErasureCompleted;
 import org.privacyplatform.commons.events.EventData;
 import org.privacyplatform.commons.events.EventType;
+import org.privacyplatform.commons.events.HoldersNamed;
 import org.privacyplatform.commons.events.MalformedEventException;
 import org.privacyplatform.commons.messaging.Deliveries;
 import org.privacyplatform.commons.security.Actor;
@@ -23,19 +24,20 @@ import io.smallrye.faulttolerance.api.ExponentialBackoff;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
- * The platform services' answers to an erasure: {@code ErasureCompleted} on {@code consent.events} and
- * {@code retention.events}, each the outcome of the recipient that sent it. Applied once per {@code ce_id}.
+ * The platform services' answers: to an erasure, {@code ErasureCompleted} on {@code consent.events} and
+ * {@code retention.events}, each the outcome of the recipient that sent it; to a rectification, the retention service's
+ * {@code HoldersNamed}, the systems that must correct the data. Applied once per {@code ce_id}.
  */
 @ApplicationScoped
-public class ErasureOutcomeConsumer {
+public class PlatformAnswersConsumer {
 
-    private static final Logger LOG = Logger.getLogger(ErasureOutcomeConsumer.class);
+    private static final Logger LOG = Logger.getLogger(PlatformAnswersConsumer.class);
 
     private final Deliveries deliveries;
     private final RequestService requests;
     private final ObjectMapper json;
 
-    public ErasureOutcomeConsumer(Deliveries deliveries, RequestService requests, ObjectMapper json) {
+    public PlatformAnswersConsumer(Deliveries deliveries, RequestService requests, ObjectMapper json) {
         this.deliveries = deliveries;
         this.requests = requests;
         this.json = json;
@@ -58,20 +60,17 @@ public class ErasureOutcomeConsumer {
     }
 
     private void apply(CloudEvent event) {
-        if (event.eventType().orElse(null) != EventType.ERASURE_COMPLETED) {
-            return;
+        EventType type = event.eventType().orElse(null);
+        if (type == EventType.ERASURE_COMPLETED) {
+            erasureCompleted(event, EventData.read(json, event, ErasureCompleted.class));
+        } else if (type == EventType.HOLDERS_NAMED) {
+            holdersNamed(event, EventData.read(json, event, HoldersNamed.class));
         }
-        ErasureCompleted completed = EventData.read(json, event, ErasureCompleted.class);
-        UUID requestId;
-        try {
-            requestId = UUID.fromString(completed.requestId());
-        } catch (IllegalArgumentException | NullPointerException e) {
-            throw new MalformedEventException("ErasureCompleted " + event.id() + " names no request id", e);
-        }
-        if (!requests.awaits(requestId, completed.system())) {
-            // an answer for a request this service does not hold, or from a system it did not ask
-            LOG.warnf("ErasureCompleted %s from %s for request %s awaited by nobody: ignored", event.id(),
-                    completed.system(), requestId);
+    }
+
+    private void erasureCompleted(CloudEvent event, ErasureCompleted completed) {
+        UUID requestId = requestId(event, completed.requestId());
+        if (!awaited(event, requestId, completed.system())) {
             return;
         }
         if (completed.holders() != null && !completed.holders().isEmpty()) {
@@ -81,5 +80,35 @@ public class ErasureOutcomeConsumer {
         requests.reportOutcome(requestId, new RequestService.Outcome(completed.system(),
                 keptSomething ? RecipientOutcome.PARTIAL : RecipientOutcome.DONE, json.valueToTree(completed.erased()),
                 json.valueToTree(completed.kept()), null), Actor.system(completed.system()));
+    }
+
+    /** Art. 16, 19: each system named is asked to correct the data; the retention service's own part is done. */
+    private void holdersNamed(CloudEvent event, HoldersNamed named) {
+        UUID requestId = requestId(event, named.requestId());
+        if (!awaited(event, requestId, named.system())) {
+            return;
+        }
+        requests.askHolders(requestId, named.holders());
+        requests.reportOutcome(requestId, new RequestService.Outcome(named.system(), RecipientOutcome.DONE, null, null,
+                named.holders().isEmpty() ? "no business system registered a holding of the subject's data"
+                        : "named the systems that hold the subject's data: " + String.join(", ", named.holders())),
+                Actor.system(named.system()));
+    }
+
+    private static UUID requestId(CloudEvent event, String requestId) {
+        try {
+            return UUID.fromString(requestId);
+        } catch (IllegalArgumentException | NullPointerException e) {
+            throw new MalformedEventException(event.type() + " " + event.id() + " names no request id", e);
+        }
+    }
+
+    /** An answer for a request this service does not hold, or from a system it did not ask, is ignored. */
+    private boolean awaited(CloudEvent event, UUID requestId, String system) {
+        if (requests.awaits(requestId, system)) {
+            return true;
+        }
+        LOG.warnf("%s %s from %s for request %s awaited by nobody: ignored", event.type(), event.id(), system, requestId);
+        return false;
     }
 }
