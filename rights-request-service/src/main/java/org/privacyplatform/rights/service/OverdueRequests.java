@@ -26,7 +26,8 @@ public class OverdueRequests {
         this.requests = requests;
         this.clock = clock;
         this.schema = schema;
-        Gauge.builder("rights.requests.overdue", overdue, AtomicLong::get)
+        // a strong reference: the gauge must never read NaN and drop out of the scrape once a collection ran
+        Gauge.builder("rights.requests.overdue", overdue, AtomicLong::get).strongReference(true)
                 .description("open requests past their Art. 12(3) due date").register(registry);
     }
 
