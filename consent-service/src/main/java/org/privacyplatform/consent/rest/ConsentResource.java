@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -24,12 +25,15 @@ import org.privacyplatform.commons.security.SubjectAccess;
 import org.privacyplatform.commons.security.SubjectId;
 import org.privacyplatform.consent.ConsentState;
 import org.privacyplatform.consent.service.ConsentService;
+import org.privacyplatform.consent.service.Decision;
 import org.privacyplatform.consent.service.DecisionService;
 import org.privacyplatform.consent.service.DeviceConsentService;
 import org.privacyplatform.consent.service.DeviceReferences;
 import org.privacyplatform.consent.service.PurposeCatalog;
 
 import io.quarkus.security.identity.SecurityIdentity;
+import io.smallrye.mutiny.Uni;
+import io.vertx.core.Vertx;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -153,10 +157,19 @@ public class ConsentResource {
     @Path("/decisions/{purposeId}")
     @RolesAllowed({ Roles.SERVICE, Roles.DPO, Roles.DATA_SUBJECT })
     @Operation(summary = "May this subject's data be processed for this purpose now? The call to make before processing")
-    public DecisionResponse decide(@PathParam("subjectId") @SubjectId String subjectId,
+    public Uni<DecisionResponse> decide(@PathParam("subjectId") @SubjectId String subjectId,
             @PathParam("purposeId") @Pattern(regexp = Ids.PURPOSE_ID, message = Ids.PURPOSE_ID_MESSAGE) String purposeId) {
         access.check(subjectId);
-        return DecisionResponse.of(subjectId, purposeId, decisions.decide(subjectId, purposeId));
+        // the hot path: with the catalogue and the subject's snapshot in memory, answered here on the I/O thread
+        Optional<Decision> fromMemory = decisions.decideFromMemory(subjectId, purposeId);
+        if (fromMemory.isPresent()) {
+            return Uni.createFrom().item(DecisionResponse.of(subjectId, purposeId, fromMemory.get()));
+        }
+        // otherwise the database is read, never on the I/O thread: on a worker, in this request's context
+        io.vertx.core.Context context = Vertx.currentContext();
+        return Uni.createFrom().completionStage(() -> context
+                .executeBlocking(() -> DecisionResponse.of(subjectId, purposeId, decisions.decide(subjectId, purposeId)), false)
+                .toCompletionStage());
     }
 
     @POST

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.privacyplatform.commons.problem.ProblemException;
 import org.privacyplatform.consent.ConsentStatus;
@@ -34,6 +35,23 @@ public class DecisionService {
     }
 
     /**
+     * The same decision as {@link #decide(String, String)} when the catalogue and the subject's snapshot are both in
+     * memory, without touching the database (so it may run on an I/O thread); empty when either must be read first.
+     */
+    public Optional<Decision> decideFromMemory(String subjectId, String purposeId) {
+        Map<String, PurposeCatalog.Entry> purposes = catalog.inMemory();
+        Snapshot snapshot = snapshots.inMemory(subjectId);
+        if (purposes == null || snapshot == null) {
+            return Optional.empty();
+        }
+        PurposeCatalog.Entry purpose = purposes.get(purposeId);
+        if (purpose == null) {
+            throw unknownPurpose(purposeId);
+        }
+        return Optional.of(decide(purpose, snapshot));
+    }
+
+    /**
      * The decisions for many subjects on one purpose, in the order asked (a subject asked twice is answered
      * twice): subjects in memory are answered from it, the others read together in one query.
      */
@@ -48,7 +66,11 @@ public class DecisionService {
     }
 
     private PurposeCatalog.Entry purpose(String purposeId) {
-        return catalog.find(purposeId).orElseThrow(() -> ProblemException.notFound("no purpose '" + purposeId + "'"));
+        return catalog.find(purposeId).orElseThrow(() -> unknownPurpose(purposeId));
+    }
+
+    private static ProblemException unknownPurpose(String purposeId) {
+        return ProblemException.notFound("no purpose '" + purposeId + "'");
     }
 
     private Decision decide(PurposeCatalog.Entry purpose, Snapshot snapshot) {

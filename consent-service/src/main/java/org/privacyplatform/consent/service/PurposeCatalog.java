@@ -54,6 +54,11 @@ public class PurposeCatalog {
         return Optional.ofNullable(entries().get(purposeId));
     }
 
+    /** The catalogue by purpose id if it is in memory, without reading the database; null when it must be read. */
+    public Map<String, Entry> inMemory() {
+        return entries;
+    }
+
     public Collection<Entry> all() {
         return entries().values();
     }

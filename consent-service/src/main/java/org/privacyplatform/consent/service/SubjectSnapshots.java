@@ -96,6 +96,11 @@ public class SubjectSnapshots {
         return cache.get(subjectId, this::load);
     }
 
+    /** The subject's snapshot if it is in memory, without reading the database; null otherwise. */
+    public Snapshot inMemory(String subjectId) {
+        return cache.getIfPresent(subjectId);
+    }
+
     /**
      * The snapshots of many subjects: those in memory from memory, the others read in one transaction of four
      * queries. Caffeine's bulk load would not make an invalidation wait for it, so what was read is kept only if
