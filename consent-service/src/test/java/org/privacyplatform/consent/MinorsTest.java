@@ -195,6 +195,46 @@ class MinorsTest {
     }
 
     @Test
+    void aChildKnownAsAMinorCannotDeclareThemselvesAnAdultButTheCallingSystemCan() {
+        String subject = ConsentResourceTest.subject();
+        String own = TestTokens.dataSubject(subject);
+        clock.set(Instant.parse("2027-02-28T22:59:59Z")); // 23:59:59 on 28 February in Paris
+        // the lms checked the age: born 1 March 2012, 15 at 00:00 on 1 March 2027 in Paris
+        put(TestTokens.service(), subject, "community-membership", "{\"granted\":false,\"noticeVersion\":\"1.0\","
+                + "\"source\":\"api\",\"birthDate\":\"2012-03-01\"}").statusCode(200);
+
+        put(own, subject, "newsletter", "{\"granted\":true,\"noticeVersion\":\"1.0\",\"source\":\"web\",\"minor\":false}")
+                .statusCode(403).contentType(ConsentApi.PROBLEM).body("errors.field", hasItem("minor"))
+                .body("detail", containsString("does not end it sooner"));
+        put(own, subject, "newsletter", "{\"granted\":true,\"noticeVersion\":\"1.0\",\"source\":\"web\","
+                + "\"birthDate\":\"2012-02-28\"}").statusCode(403).body("errors.field", hasItem("birthDate"));
+        // born 29 February 2012 is 15 on 1 March 2027 too: not sooner, so the grant is refused as a minor's
+        put(own, subject, "newsletter", "{\"granted\":true,\"noticeVersion\":\"1.0\",\"source\":\"web\","
+                + "\"birthDate\":\"2012-02-29\"}").statusCode(422).body("errors.field", hasItem("parentalConsent"));
+        // nothing written: the decision still explains the minority, the stored day is unchanged
+        ConsentApi.decision(subject, "newsletter").body("allowed", equalTo(false))
+                .body("reason", equalTo("MINOR_WITHOUT_PARENTAL_CONSENT"));
+        given().auth().oauth2(TestTokens.dpo()).when().get("/subjects/{s}/consents/history", subject).then()
+                .statusCode(200).body("", hasSize(1)).body("[0].purposeId", equalTo("community-membership"));
+        assertThat(consentAgeOn(subject)).isEqualTo("2027-03-01");
+
+        // saying they are a minor for longer is theirs to say (a refusal: no parent needed)
+        put(own, subject, "community-membership", "{\"granted\":false,\"noticeVersion\":\"1.0\",\"source\":\"web\","
+                + "\"birthDate\":\"2012-06-30\"}").statusCode(200);
+        assertThat(consentAgeOn(subject)).isEqualTo("2027-06-30");
+        // the calling system that checks the age ends it
+        put(TestTokens.service(), subject, "newsletter", "{\"granted\":true,\"noticeVersion\":\"1.0\",\"source\":\"api\","
+                + "\"minor\":false}").statusCode(200).body("status", equalTo("GRANTED"));
+        ConsentApi.decision(subject, "newsletter").body("allowed", equalTo(true)).body("reason", equalTo("CONSENT_GIVEN"));
+    }
+
+    private String consentAgeOn(String subject) {
+        return QuarkusTransaction.requiringNew().call(() -> String.valueOf(entityManager
+                .createNativeQuery("select consent_age_on from subject_minor where subject_id = ?1").setParameter(1, subject)
+                .getSingleResult()));
+    }
+
+    @Test
     void badStatementsAre400AndOnlyACallingSystemRecordsAParentsConsent() {
         String subject = ConsentResourceTest.subject();
         String other = ConsentResourceTest.subject();

@@ -92,7 +92,8 @@ public class ConsentResource {
     @Operation(summary = "Record a decision: grant, withdraw, or object (granted:false on a legitimate interest). "
             + "The subject's frontend declares source web or mobile; a calling system api or import. Minors (under 15): "
             + "birthDate or minor states the age (or the subject's token's birthdate claim); a grant for a minor needs "
-            + "parentalConsent.holder from a calling system, else 422")
+            + "parentalConsent.holder from a calling system, else 422; a subject's own statement never ends a minority "
+            + "already known (403)")
     @APIResponse(responseCode = "200", description = "recorded, or the same decision repeated (changed: false)",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = ConsentResponse.class)))
     @APIResponse(responseCode = "422", description = "a grant of a consent purpose for a subject under 15 without a "

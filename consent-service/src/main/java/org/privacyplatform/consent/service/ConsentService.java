@@ -165,6 +165,7 @@ public class ConsentService {
         lockSubject(decision.subjectId());
         SubjectMinor stored = minors.findById(decision.subjectId());
         MinorNow minor = minorAfter(stored, decision.age(), now);
+        checkOwnStatement(decision, stored, minor);
         ConsentStatus target = targetOf(purpose, decision.granted());
         boolean renew = target == ConsentStatus.GRANTED && purpose.legalBasis() == LegalBasis.CONSENT && minor.known()
                 && checkMinorsGrant(decision, minor, now);
@@ -228,6 +229,28 @@ public class ConsentService {
         if (age.birthDate().isAfter(AgeOfConsent.today(now)) || age.birthDate().isBefore(AgeOfConsent.EARLIEST_BIRTH)) {
             throw ProblemException.badRequest(age.field(), "a birth date is a day between "
                     + AgeOfConsent.EARLIEST_BIRTH + " and today");
+        }
+    }
+
+    /**
+     * A subject's own statement in the body never ends or shortens a minority already known: a child could otherwise
+     * undo what the calling system that checked their age recorded and consent alone. Only a calling system, or the
+     * identity provider's {@code birthdate} claim in the subject's own token, does that. A subject may still say they
+     * are a minor, or one for longer. Refused (403) before anything is written.
+     */
+    private static void checkOwnStatement(RecordDecision decision, SubjectMinor stored, MinorNow minor) {
+        AgeStatement age = decision.age();
+        if (stored == null || age == null || decision.actor().type() != ActorType.SUBJECT
+                || age.field().startsWith("token.")) {
+            return;
+        }
+        boolean shortened = stored.consentAgeOn == null ? minor.consentAgeOn() != null
+                : minor.consentAgeOn() != null && minor.consentAgeOn().isBefore(stored.consentAgeOn);
+        if (shortened) {
+            throw new ProblemException(403, "Forbidden", "the subject is known as under " + AgeOfConsent.YEARS
+                    + " (Art. 8 GDPR, art. 45 loi Informatique et Libertés): their own statement does not end it sooner; "
+                    + "the calling system that checks their age states it, or their identity provider's birthdate claim",
+                    List.of(new Problem.FieldError(age.field(), "a subject known as a minor does not end it themselves")));
         }
     }
 
