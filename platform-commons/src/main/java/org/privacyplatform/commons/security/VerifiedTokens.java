@@ -221,13 +221,18 @@ public class VerifiedTokens {
         }
     }
 
-    static String digest(String value) {
+    /** One SHA-256 instance per thread, not a provider look-up on every request. */
+    private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(() -> {
         try {
-            return Base64.getEncoder().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    });
+
+    static String digest(String value) {
+        // digest() resets the instance, so the next call on this thread starts afresh
+        return Base64.getEncoder().encodeToString(SHA_256.get().digest(value.getBytes(StandardCharsets.UTF_8)));
     }
 
     /** The bearer token a credential carries, if it is one. */
