@@ -80,10 +80,11 @@ class LimitationRestartTest {
         assertThat(lifted.data().path("holdId").asText()).isEqualTo(holdId);
         assertThat(lifted.data().path("endedOn").asText()).isEqualTo("2024-02-29");
 
-        clock.set(Instant.parse("2029-02-27T23:59:59Z"));
+        // due on 28 February in Paris: 23:59:59 on the 27th in Paris is 22:59:59 UTC, midnight is 23:00 UTC
+        clock.set(Instant.parse("2029-02-27T22:59:59Z"));
         RetentionApi.sweep();
         RetentionApi.schedule(subject).body("[0].status", equalTo("HELD"));
-        clock.set(Instant.parse("2029-02-28T00:00:00Z"));
+        clock.set(Instant.parse("2029-02-27T23:00:00Z"));
         RetentionApi.sweep();
         RetentionApi.schedule(subject).body("[0].status", equalTo("EXPIRED"));
         CloudEvent expired = events.await(subject, "RetentionExpired");
