@@ -36,8 +36,9 @@ public class LegalHold extends PanacheEntityBase {
     public OffsetDateTime liftedAt;
 
     /**
-     * The day the hold ends: set by the DPO for an appeal period (the sweep lifts the hold on that day), and set to
-     * the day of lifting when the DPO lifts it earlier. Restarted limitation periods count from it.
+     * The last day the hold stands, a day in Paris: set by the DPO for an appeal period (the last day to appeal; the
+     * sweep lifts the hold from 00:00 Paris the next day), and set to the day of lifting when the DPO lifts it
+     * earlier. Restarted limitation periods count from it.
      */
     @Column(name = "ends_on")
     public LocalDate endsOn;

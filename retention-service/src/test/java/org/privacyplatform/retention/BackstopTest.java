@@ -111,6 +111,22 @@ class BackstopTest {
     }
 
     @Test
+    void todayIsTheParisDayForTheDatesASystemGives() {
+        // 23:30 UTC on 1 March is 00:30 on 2 March in Paris
+        clock.set(Instant.parse("2027-03-01T23:30:00Z"));
+        String subject = RetentionApi.subject();
+        register(subject, "newsletter", null, "2027-03-03").statusCode(400).contentType(RetentionApi.PROBLEM)
+                .body("errors.field", hasItem("lastContactOn"));
+        register(subject, "newsletter", null, "2027-03-02").statusCode(201).body("lastContactOn", equalTo("2027-03-02"))
+                .body("dueOn", equalTo("2030-03-02"));
+        register(subject, "prospect", "2027-03-03", null).statusCode(400).body("errors.field", hasItem("anchorDate"));
+        register(subject, "prospect", "2027-03-02", null).statusCode(201).body("dueOn", equalTo("2030-03-02"));
+        // with no contact given, a new holding's last contact is its registration day in Paris
+        register(subject, "business-relationship", null, null).statusCode(201).body("lastContactOn", equalTo("2027-03-02"))
+                .body("dueOn", equalTo("2030-03-02"));
+    }
+
+    @Test
     void onlyServicesRecordContacts() {
         String subject = RetentionApi.subject();
         String body = "{\"category\":\"newsletter\",\"system\":\"crm\",\"reference\":\"r\",\"lastContactOn\":\"2025-01-01\"}";

@@ -70,8 +70,10 @@ class ConsumedEventsTest {
                 + "\",\"purposeId\":\"personalised-marketing\",\"legalBasis\":\"LEGITIMATE_INTEREST\",\"noticeVersion\":\"1.0\","
                 + "\"source\":\"web\",\"reason\":\"OBJECTION\",\"directMarketing\":true,\"withdrawnAt\":\"2026-02-28T23:30:00Z\"}");
 
+        // 23:30 UTC on 28 February is 00:30 on 1 March in Paris: the day the consent service's suppression list counts
+        // the objection from, and the day the profile falls due
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RetentionApi.schedule(subject)
-                .body("find { it.category == 'marketing-profile' }.dueOn", equalTo("2026-02-28")));
+                .body("find { it.category == 'marketing-profile' }.dueOn", equalTo("2026-03-01")));
         RetentionApi.schedule(subject).body("find { it.category == 'prospect' }.dueOn", equalTo("2029-01-05"));
     }
 

@@ -7,18 +7,22 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.privacyplatform.commons.events.CloudEvent;
 import org.privacyplatform.commons.events.Topics;
 import org.privacyplatform.commons.privacy.Pseudonyms;
 import org.privacyplatform.commons.testing.EventProbe;
+import org.privacyplatform.commons.testing.MutableClock;
 import org.privacyplatform.commons.testing.SubjectTraces;
 import org.privacyplatform.commons.testing.TestTokens;
 
@@ -53,6 +57,14 @@ class ErasureEvidenceTest {
     @AfterAll
     static void stop() {
         events.close();
+    }
+
+    @Inject
+    MutableClock clock;
+
+    @AfterEach
+    void resetClock() {
+        clock.reset();
     }
 
     static String requestCompleted(String requestId, String subject, String type, String status, String at) {
@@ -140,13 +152,26 @@ class ErasureEvidenceTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RetentionApi.schedule(pseudonym)
                 .body("find { it.category == 'audit-evidence' }.dueOn", equalTo("2029-02-28")));
 
-        String today = LocalDate.now(ZoneOffset.UTC).toString();
+        String today = LocalDate.now(ZoneId.of("Europe/Paris")).toString();
         events.send(Topics.RIGHTS, "RequestCompleted", subject, requestCompleted(UUID.randomUUID().toString(), subject,
                 "ERASURE", "COMPLETED", java.time.OffsetDateTime.now(ZoneOffset.UTC).toString()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RetentionApi.schedule(pseudonym)
                 .body("find { it.category == 'audit-evidence' }.anchorDate", equalTo(today)));
         RetentionApi.schedule(pseudonym).body("", hasSize(1))
                 .body("[0].dueOn", equalTo(LocalDate.parse(today).plusYears(5).toString()));
+    }
+
+    @Test
+    void theEvidenceCountsFromTheParisDayTheErasureCompleted() {
+        clock.set(Instant.parse("2027-03-01T23:45:00Z"));
+        String subject = RetentionApi.subject();
+        String pseudonym = pseudonyms.of(subject);
+        // 23:30 UTC on 1 March is 00:30 on 2 March in Paris
+        events.send(Topics.RIGHTS, "RequestCompleted", subject,
+                requestCompleted(UUID.randomUUID().toString(), subject, "ERASURE", "COMPLETED", "2027-03-01T23:30:00Z"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RetentionApi.schedule(pseudonym)
+                .body("find { it.category == 'audit-evidence' }.anchorDate", equalTo("2027-03-02"))
+                .body("find { it.category == 'audit-evidence' }.dueOn", equalTo("2032-03-02")));
     }
 
     @Test

@@ -165,11 +165,12 @@ class ReferenceRulesTest {
         String holdingId = RetentionApi.register(subject, "call-recording", "2026-05-31").statusCode(201)
                 .body("dueOn", equalTo("2026-11-30")).extract().path("holdingId");
 
-        clock.set(Instant.parse("2026-11-29T23:59:59Z"));
+        // due on 30 November in Paris: 23:59:59 on the 29th in Paris is 22:59:59 UTC, midnight is 23:00 UTC
+        clock.set(Instant.parse("2026-11-29T22:59:59Z"));
         RetentionApi.sweep();
         RetentionApi.schedule(subject).body("[0].status", equalTo("HELD"));
 
-        clock.set(Instant.parse("2026-11-30T00:00:00Z"));
+        clock.set(Instant.parse("2026-11-29T23:00:00Z"));
         assertThat(RetentionApi.sweep()).isGreaterThanOrEqualTo(1);
         RetentionApi.schedule(subject).body("[0].status", equalTo("EXPIRED"));
         RetentionApi.sweep();

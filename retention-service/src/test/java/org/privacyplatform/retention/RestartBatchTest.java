@@ -66,7 +66,7 @@ class RestartBatchTest {
     }
 
     @Test
-    void aSweepLiftsEveryHoldWhoseEndCameHoweverMany() {
+    void aSweepLiftsEveryHoldWhoseEndIsOverHoweverMany() {
         clock.set(Instant.parse("2025-12-31T08:00:00Z"));
         List<UUID> ids = new ArrayList<>();
         for (int i = 0; i < 23; i++) {
@@ -74,6 +74,8 @@ class RestartBatchTest {
                     LocalDate.parse("2025-12-31"))).id);
         }
 
+        // they stand through 31 December; 23:00 UTC is 00:00 on 1 January in Paris
+        clock.set(Instant.parse("2025-12-31T23:00:00Z"));
         assertThat(sweep.sweep().holdsLifted()).isGreaterThanOrEqualTo(23);
 
         Number standing = QuarkusTransaction.requiringNew().call(() -> (Number) entityManager.createNativeQuery(

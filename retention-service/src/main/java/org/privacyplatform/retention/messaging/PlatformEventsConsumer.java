@@ -1,7 +1,5 @@
 package org.privacyplatform.retention.messaging;
 
-import java.time.ZoneOffset;
-
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -15,6 +13,7 @@ import org.privacyplatform.commons.events.RequestEvent;
 import org.privacyplatform.commons.events.RestrictionLifted;
 import org.privacyplatform.commons.messaging.Deliveries;
 import org.privacyplatform.retention.service.HoldingService;
+import org.privacyplatform.retention.service.ParisDay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -52,7 +51,7 @@ public class PlatformEventsConsumer {
             if (event.eventType().orElse(null) == EventType.CONSENT_WITHDRAWN) {
                 ConsentWithdrawn withdrawn = EventData.read(json, event, ConsentWithdrawn.class);
                 holdings.consentWithdrawn(withdrawn.subjectId(), withdrawn.purposeId(),
-                        withdrawn.withdrawnAt().atZoneSameInstant(ZoneOffset.UTC).toLocalDate());
+                        ParisDay.of(withdrawn.withdrawnAt()));
             }
         });
     }
@@ -76,7 +75,7 @@ public class PlatformEventsConsumer {
                     RequestEvent completed = EventData.read(json, event, RequestEvent.class);
                     if (erasureCompleted(completed)) {
                         holdings.erasureCompleted(completed.subjectId(),
-                                completed.at().atZoneSameInstant(ZoneOffset.UTC).toLocalDate());
+                                ParisDay.of(completed.at()));
                     }
                 }
                 case PROCESSING_RESTRICTED -> {

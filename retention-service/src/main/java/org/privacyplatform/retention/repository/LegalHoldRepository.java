@@ -30,11 +30,14 @@ public class LegalHoldRepository implements PanacheRepositoryBase<LegalHold, UUI
                 .setParameter(1, subjectId).setParameter(2, pseudonym).executeUpdate();
     }
 
-    /** Up to {@code limit} standing holds whose end date came, locked; those another transaction holds are skipped. */
+    /**
+     * Up to {@code limit} standing holds whose end date is over on {@code today} (a hold holds through all of its end
+     * day), locked; those another transaction holds are skipped.
+     */
     @SuppressWarnings("unchecked")
     public List<LegalHold> lockEnded(java.time.LocalDate today, int limit) {
         return getEntityManager().createNativeQuery("""
-                select * from legal_hold where lifted_at is null and ends_on <= ?1
+                select * from legal_hold where lifted_at is null and ends_on < ?1
                 order by ends_on, id limit ?2 for update skip locked""", LegalHold.class)
                 .setParameter(1, today).setParameter(2, limit).getResultList();
     }

@@ -21,7 +21,7 @@ public record HoldingRequest(
         @NotBlank @Size(max = 200) String reference,
         @Schema(description = "when the rule's clock starts; left out while that event (a contract end, an unsubscribe, "
                 + "a case closed, the end of proceedings) has not happened") LocalDate anchorDate,
-        @Schema(description = "the last incoming contact with the subject (not in the future); while the anchor has not "
+        @Schema(description = "the last incoming contact with the subject (not after today in Paris); while the anchor has not "
                 + "come the rule's backstop counts from it. Left out: the one recorded stays (for a new holding, the day "
                 + "of registration)") LocalDate lastContactOn) {
 }

@@ -18,6 +18,6 @@ public record LegalHoldRequest(
         @Pattern(regexp = Ids.SLUG, message = Ids.SLUG_MESSAGE) String category,
         @NotBlank @Size(max = 200) String caseReference,
         @NotBlank @Size(max = 2000) String reason,
-        @Schema(description = "the day the hold lifts itself, today or later (an appeal period: the last day to appeal); "
-                + "the limitation period of data whose rule restarts after a hold counts from it") LocalDate endsOn) {
+        @Schema(description = "the last day the hold stands, a day in Paris, today or later (an appeal period: the last day "
+                + "to appeal); it lifts itself from 00:00 Paris the next day; the limitation period of data whose rule restarts after a hold counts from it") LocalDate endsOn) {
 }

@@ -48,8 +48,9 @@ public class LegalHoldResource {
 
     @POST
     @Path("/legal-holds")
-    @Operation(summary = "Place a legal hold on a subject, a category, or both; with endsOn (an appeal period) it lifts "
-            + "itself on that day, at the first sweep")
+    @Operation(summary = "Place a legal hold on a subject, a category, or both; with endsOn (an appeal period: the "
+            + "last day to appeal, a day in Paris) it stands through that day and lifts itself at the first sweep from "
+            + "00:00 Paris the next day")
     @ResponseStatus(201)
     @APIResponse(responseCode = "201", description = "placed; a LegalHoldPlaced event",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = LegalHoldResponse.class)))
@@ -77,7 +78,7 @@ public class LegalHoldResource {
 
     @DELETE
     @Path("/legal-holds/{holdId}")
-    @Operation(summary = "Lift a legal hold: the proceedings ended today (or on the hold's endsOn, if that came first). Data whose rule restarts after a hold "
+    @Operation(summary = "Lift a legal hold: the proceedings ended today in Paris (or on the hold's endsOn, if that came first). Data whose rule restarts after a hold "
             + "(restartAfterHold) is kept for the rule's limitation period from today; other data that fell due meanwhile "
             + "expires at the next sweep")
     @APIResponse(responseCode = "200", description = "lifted; endsOn is the end of the proceedings; a LegalHoldLifted event",

@@ -3,7 +3,6 @@ package org.privacyplatform.retention.service;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -95,11 +94,13 @@ public class HoldingService {
         RetentionRule rule = rules.byCategory(command.category()).orElseThrow(() -> ProblemException.badRequest("category",
                 "no retention rule for category '" + command.category() + "'"));
         if (command.anchorDate() != null && command.anchorDate().isAfter(today())) {
-            throw ProblemException.badRequest("anchorDate", "the anchor date " + command.anchorDate() + " is in the future");
+            throw ProblemException.badRequest("anchorDate", "the anchor date " + command.anchorDate()
+                    + " is in the future (today in Paris is " + today() + ")");
         }
         if (command.lastContactOn() != null && command.lastContactOn().isAfter(today())) {
             throw ProblemException.badRequest("lastContactOn",
-                    "the last contact " + command.lastContactOn() + " is in the future");
+                    "the last contact " + command.lastContactOn()
+                    + " is in the future (today in Paris is " + today() + ")");
         }
         if (command.anchorDate() == null && !rule.anchor.mayBeInTheFuture()) {
             throw ProblemException.badRequest("anchorDate",
@@ -335,7 +336,8 @@ public class HoldingService {
         return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** Today in Paris: the day of the dates a person gives and reads. */
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return ParisDay.today(clock);
     }
 }

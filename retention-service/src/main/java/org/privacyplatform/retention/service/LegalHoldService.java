@@ -3,7 +3,6 @@ package org.privacyplatform.retention.service;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
@@ -31,7 +30,10 @@ import jakarta.transaction.Transactional;
 @Transactional
 public class LegalHoldService {
 
-    /** {@code endsOn}: the day the hold lifts itself (an appeal period), or null until the DPO lifts it. */
+    /**
+     * {@code endsOn}: the last day the hold stands (an appeal period: the last day to appeal), a day in Paris; it lifts
+     * itself from the next day. Null until the DPO lifts it.
+     */
     public record PlaceHold(String subjectId, String category, String caseReference, String reason, LocalDate endsOn) {
     }
 
@@ -59,7 +61,7 @@ public class LegalHoldService {
         }
         if (command.endsOn() != null && command.endsOn().isBefore(today())) {
             throw ProblemException.badRequest("endsOn", "the hold's end " + command.endsOn()
-                    + " is in the past: a hold ends today at the earliest");
+                    + " is in the past: a hold ends today (in Paris, " + today() + ") at the earliest");
         }
         LegalHold hold = new LegalHold();
         hold.id = UUID.randomUUID();
@@ -89,8 +91,9 @@ public class LegalHoldService {
     }
 
     /**
-     * One transaction of the sweep: lifts up to {@code limit} holds whose end date came, each counted as ended on its
-     * end date however late the sweep runs. Holds another sweep is lifting are skipped. Returns how many it lifted.
+     * One transaction of the sweep: lifts up to {@code limit} holds whose end date is over (from 00:00 Paris the next
+     * day: an appeal can be lodged until the end of its last day), each counted as ended on its end date however late
+     * the sweep runs. Holds another sweep is lifting are skipped. Returns how many it lifted.
      */
     public int liftEnded(int limit) {
         List<UUID> ended = holds.lockEnded(today(), limit).stream().map(h -> h.id).toList();
@@ -121,8 +124,9 @@ public class LegalHoldService {
         return OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS);
     }
 
+    /** Today in Paris: the day a hold's end date is read in. */
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        return ParisDay.today(clock);
     }
 
     /** Events about a subject's hold are keyed by the subject; a category hold by its category. */
