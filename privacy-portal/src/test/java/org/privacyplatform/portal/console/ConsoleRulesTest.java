@@ -28,6 +28,17 @@ class ConsoleRulesTest {
     }
 
     @Test
+    void aLegacyPostMortemInstructionsRequestIsNeverOverdueNorDueSoon() {
+        // instructions filed as a request before the rights service's migration V4: off the one-month clock
+        RequestRow late = RequestRow.of(request("POST_MORTEM_INSTRUCTIONS", NOW.minusYears(2), null), NOW);
+        assertThat(late.overdue()).isFalse();
+        assertThat(late.getMark()).isEmpty();
+        assertThat(RequestRow.of(request("POST_MORTEM_INSTRUCTIONS", NOW.plusDays(2), null), NOW).getMark()).isEmpty();
+        // any other type past its due date still is
+        assertThat(RequestRow.of(request("ERASURE", NOW.minusDays(1), null), NOW).getMark()).isEqualTo("overdue");
+    }
+
+    @Test
     void theMedianTimeToAnswerIsTheMiddleOneOrTheMeanOfTheTwoMiddleOnes() {
         assertThat(Requests.median(List.of())).isNull();
         assertThat(Requests.median(List.of(Duration.ofDays(9), Duration.ofDays(1), Duration.ofDays(3))))
@@ -66,7 +77,11 @@ class ConsoleRulesTest {
     }
 
     private static Request request(OffsetDateTime dueAt, OffsetDateTime closedAt) {
-        return new Request("id", "subject", "ACCESS", closedAt == null ? "IN_PROGRESS" : "COMPLETED", null,
+        return request("ACCESS", dueAt, closedAt);
+    }
+
+    private static Request request(String type, OffsetDateTime dueAt, OffsetDateTime closedAt) {
+        return new Request("id", "subject", type, closedAt == null ? "IN_PROGRESS" : "COMPLETED", null,
                 dueAt.minusMonths(1), dueAt, null, null, null, null, closedAt, List.of(), List.of(), List.of(), 0);
     }
 }
