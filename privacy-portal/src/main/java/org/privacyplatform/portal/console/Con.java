@@ -342,6 +342,12 @@ public interface Con {
     @Message("Refused while a recipient has not answered.")
     String complete_hint();
 
+    @Message("What the controller corrected (required)")
+    String complete_note_corrected();
+
+    @Message("A rectification is completed with a note saying what the controller corrected (Art. 16): the subject reads it.")
+    String complete_note_rectification();
+
     @Message("Mark as completed")
     String complete_button();
 
@@ -375,11 +381,17 @@ public interface Con {
     @Message("Uphold the objection")
     String uphold_heading();
 
-    @Message("After review (Art. 21(1)): the processing for the purposes chosen stops for this subject. To refuse, reject on compelling legitimate grounds and give them.")
+    @Message("After review (Art. 21(1)): the processing for the purposes chosen stops for this subject. To refuse it altogether, reject on compelling legitimate grounds and give them.")
     String uphold_hint();
 
     @Message("Purposes to stop")
     String uphold_purposes();
+
+    @Message("Compelling legitimate grounds for the purposes not stopped")
+    String uphold_grounds();
+
+    @Message("Required if you stop only some of the purposes objected to: the subject reads them, with where to complain, and the request ends partially completed (Art. 21(1)).")
+    String uphold_grounds_hint();
 
     @Message("Uphold the objection")
     String uphold_button();

@@ -39,6 +39,28 @@ class ConsoleRulesTest {
     }
 
     @Test
+    void anObjectionIsUpheldForThePurposesTheSubjectNamedOrEveryLegitimateInterestOne() throws Exception {
+        List<org.privacyplatform.portal.api.Purpose> catalogue = List.of(purpose("fraud-prevention", "LEGITIMATE_INTEREST"),
+                purpose("service-analytics", "LEGITIMATE_INTEREST"), purpose("newsletter", "CONSENT"),
+                purpose("personalised-marketing", "LEGITIMATE_INTEREST"));
+        ObjectMapper json = new ObjectMapper();
+        Request named = new Request("id", "subject", "OBJECTION", "IN_PROGRESS",
+                json.readTree("{\"purposeIds\":[\"fraud-prevention\",\"newsletter\"]}"), NOW, NOW, null, null, null,
+                null, null, List.of(), List.of(), List.of(), 0);
+        // those named, whatever their basis: leaving one out is a partial uphold the service asks grounds for
+        assertThat(ConsoleRequestsResource.objectable(named, catalogue)).extracting(org.privacyplatform.portal.api.Purpose::id)
+                .containsExactly("fraud-prevention", "newsletter");
+        Request none = new Request("id", "subject", "OBJECTION", "IN_PROGRESS", json.readTree("{}"), NOW, NOW, null, null,
+                null, null, null, List.of(), List.of(), List.of(), 0);
+        assertThat(ConsoleRequestsResource.objectable(none, catalogue)).extracting(org.privacyplatform.portal.api.Purpose::id)
+                .containsExactly("fraud-prevention", "service-analytics", "personalised-marketing");
+    }
+
+    private static org.privacyplatform.portal.api.Purpose purpose(String id, String legalBasis) {
+        return new org.privacyplatform.portal.api.Purpose(id, id, null, legalBasis, false, false, null, null, List.of());
+    }
+
+    @Test
     void theMedianTimeToAnswerIsTheMiddleOneOrTheMeanOfTheTwoMiddleOnes() {
         assertThat(Requests.median(List.of())).isNull();
         assertThat(Requests.median(List.of(Duration.ofDays(9), Duration.ofDays(1), Duration.ofDays(3))))
