@@ -387,6 +387,9 @@ public interface Con {
     @Message("Purposes to stop")
     String uphold_purposes();
 
+    @Message("Tick the purposes to stop. To stop none of them, reject the objection on compelling legitimate grounds and give them.")
+    String uphold_none_ticked();
+
     @Message("Compelling legitimate grounds for the purposes not stopped")
     String uphold_grounds();
 

@@ -131,6 +131,10 @@ public class ConsoleRequestsResource {
         return objectable(request, purposes.all());
     }
 
+    private static boolean namesPurposes(Request request) {
+        return request.details() != null && !request.details().path("purposeIds").isEmpty();
+    }
+
     static List<Purpose> objectable(Request request, List<Purpose> catalogue) {
         Set<String> named = new java.util.LinkedHashSet<>();
         if (request.details() != null) {
@@ -265,6 +269,9 @@ public class ConsoleRequestsResource {
                 throw ConsoleProblem.badRequest("form_invalid");
             }
             body.put("purposeIds", purposeIds.stream().map(p -> Forms.matching(p, Forms.SLUG, true)).distinct().toList());
+        } else if (namesPurposes(rights.get(requestId))) {
+            // no box ticked would uphold every purpose named (the service's default): stopping none is a rejection
+            throw ConsoleProblem.badRequest("uphold_none_ticked");
         }
         String n = Forms.text(note, Forms.LONG, false);
         if (n != null) {
