@@ -363,8 +363,11 @@ public interface Con {
     @Message("Answered on")
     String answered_on();
 
-    @Message("What was answered (optional)")
+    @Message("What was answered (required for Partial or Failed: the recipient's reason)")
     String answered_note();
+
+    @Message("A recipient answering Partial or Failed gives its reason: write it in \"What was answered\".")
+    String answered_reason_required();
 
     @Message("Record the answer")
     String answered_button();

@@ -250,6 +250,10 @@ public class ConsoleRequestsResource {
         String how = Forms.oneOf(channel, CHANNELS, true);
         LocalDate on = day(answeredOn, true);
         String n = Forms.text(note, Forms.LONG - 100, false);
+        if (n == null && !"DONE".equals(body.get("status"))) {
+            // Art. 16, 17, 19: a recipient that did not do all it was asked gives its reason; "how and when" is not one
+            throw ConsoleProblem.badRequest("answered_reason_required");
+        }
         body.put("note", "Answered out of band (" + how + ", " + on + ")" + (n == null ? "" : ": " + n));
         rights.reportOutcome(requestId, body);
         return done(requestId, "answered");
