@@ -5,8 +5,10 @@ import java.util.Set;
 
 /**
  * The life of a request; statuses only move forward:
- * RECEIVED -> IDENTITY_VERIFIED -> IN_PROGRESS -> COMPLETED | PARTIALLY_COMPLETED, and REJECTED from any
- * open status.
+ * RECEIVED -> IDENTITY_VERIFIED -> IN_PROGRESS -> COMPLETED | PARTIALLY_COMPLETED; IDENTITY_VERIFIED -> COMPLETED
+ * directly (an objection to direct marketing only, passed on at once); and REJECTED from any open status. The waits
+ * inside IN_PROGRESS (OBJECTION_UNDER_REVIEW, CORRECTIONS_AWAIT_DPO, recipients PENDING) are history steps, not
+ * statuses: README, the state machine.
  */
 public enum RequestStatus {
     RECEIVED,

@@ -122,6 +122,20 @@ class PostMortemInstructionsTest {
     }
 
     @Test
+    void aDeathOnTodaysParisDateIsNotInTheFutureJustAfterParisMidnight() {
+        clock.set(T0);
+        String subject = RightsApi.subject();
+        put(subject, subject, "{\"kind\":\"GENERAL\",\"choice\":\"KEEP\"}").statusCode(200);
+        // 23:30 UTC on 1 March 2027 is 00:30 on 2 March in Paris: the 3rd is still in the future
+        clock.set(Instant.parse("2027-03-01T23:30:00Z"));
+        death(subject, "2027-03-03").statusCode(400).contentType(RightsApi.PROBLEM).body("errors.field", hasItem("diedOn"));
+        get(TestTokens.dpo(), subject).body("death", nullValue());
+        // the 2nd, today in Paris, is not
+        death(subject, "2027-03-02").statusCode(200).body("death.diedOn", equalTo("2027-03-02"))
+                .body("death.recordedAt", equalTo("2027-03-01T23:30:00Z"));
+    }
+
+    @Test
     void aRecordedDeathAppliesTheLatestInstructionsToEraseAndTheyAreNeverOverdue() {
         clock.set(T0);
         String subject = RightsApi.subject();

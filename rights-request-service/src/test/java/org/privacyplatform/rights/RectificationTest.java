@@ -147,8 +147,41 @@ class RectificationTest {
                 .body("outcomes.find { it.recipientId == 'retention-service' }.status", equalTo("DONE"))
                 .body("history.find { it.action == 'CORRECTIONS_AWAIT_DPO' }.note", containsString("the DPO completes")));
         RightsApi.get(id).body("status", equalTo("IN_PROGRESS")).body("closedAt", equalTo(null));
+        // the DPO says what the controller corrected: without a note, 400 and the request stays open
+        RightsApi.dpo(id, "complete", null).statusCode(400).contentType(RightsApi.PROBLEM)
+                .body("errors.field", hasItem("note"));
+        RightsApi.dpo(id, "complete", "{\"note\":\"   \"}").statusCode(400).body("errors.field", hasItem("note"));
+        RightsApi.get(id).body("status", equalTo("IN_PROGRESS")).body("closedAt", equalTo(null))
+                .body("history.action", org.hamcrest.Matchers.not(hasItem("COMPLETED")));
         RightsApi.dpo(id, "complete", "{\"note\":\"address corrected in the learner record\"}").statusCode(200)
                 .body("status", equalTo("COMPLETED"));
+    }
+
+    @Test
+    void aSystemHoldingTheDataThatDoesNotCorrectItGivesItsReason() {
+        recipients(RETENTION_FOR_RECTIFICATION);
+        String subject = RightsApi.subject();
+        String id = RightsApi.fileOwn(subject, "RECTIFICATION", CORRECTIONS);
+        RightsApi.dpo(id, "verify-identity", null).statusCode(200);
+        try (EventProbe retention = new EventProbe(Topics.RIGHTS)) {
+            retention.send(Topics.RETENTION, "HoldersNamed", subject, holdersNamed(id, subject, "\"crm\""));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RightsApi.get(id)
+                .body("outcomes.find { it.recipientId == 'crm' }.status", equalTo("PENDING")));
+
+        // Art. 16, 19: it confirms the correction or gives its reason to refuse; FAILED or PARTIAL without one is 400
+        outcome(TestTokens.service("crm"), id, "{\"recipientId\":\"crm\",\"status\":\"FAILED\"}").statusCode(400)
+                .contentType(RightsApi.PROBLEM).body("errors.field", hasItem("note"));
+        outcome(TestTokens.service("crm"), id, "{\"recipientId\":\"crm\",\"status\":\"PARTIAL\",\"note\":\"\"}")
+                .statusCode(400).body("errors.field", hasItem("note"));
+        RightsApi.get(id).body("status", equalTo("IN_PROGRESS"))
+                .body("outcomes.find { it.recipientId == 'crm' }.status", equalTo("PENDING"));
+
+        outcome(TestTokens.service("crm"), id, "{\"recipientId\":\"crm\",\"status\":\"PARTIAL\",\"note\":\"the "
+                + "address is corrected; the signed contract keeps the old one, as signed\"}").statusCode(200)
+                .body("status", equalTo("PARTIALLY_COMPLETED")).body("complaint.authority", notNullValue());
+        given().auth().oauth2(TestTokens.dataSubject(subject)).when().get("/requests/{id}", id).then().statusCode(200)
+                .body("outcomes.find { it.recipientId == 'crm' }.note", containsString("as signed"));
     }
 
     private static final String RETENTION_FOR_RECTIFICATION = """

@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -71,7 +72,10 @@ class RightsInMotionTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RightsApi.get(id)
                 .body("outcomes.find { it.recipientId == 'consent-service' }.status", equalTo("PARTIAL"))
                 .body("outcomes.find { it.recipientId == 'retention-service' }.status", equalTo("DONE")));
-        RightsApi.get(id).body("status", equalTo("IN_PROGRESS")).body("complaint", org.hamcrest.Matchers.nullValue());
+        RightsApi.get(id).body("status", equalTo("IN_PROGRESS")).body("complaint", org.hamcrest.Matchers.nullValue())
+                // a platform service's partial answer gives its reason: what it kept, on which ground
+                .body("outcomes.find { it.recipientId == 'consent-service' }.note", containsString("consent-history"))
+                .body("outcomes.find { it.recipientId == 'consent-service' }.note", containsString("17(3)(e)"));
 
         outcome(TestTokens.dataSubject(subject), id, "crm-processor", "DONE").statusCode(403);
         outcome(crm(), id, "unknown-recipient", "DONE").statusCode(403).contentType(RightsApi.PROBLEM);
@@ -118,6 +122,14 @@ class RightsInMotionTest {
         // each holder answers for itself, and nobody else for it
         outcome(crm(), id, "lms", "DONE").statusCode(403);
         outcome(TestTokens.service("lms"), id, "billing-eu", "DONE").statusCode(403);
+        // a holder that could not erase gives its reason (Art. 17, 19): without it, 400 and nothing recorded
+        outcome(TestTokens.service("lms"), id, "lms", "FAILED").statusCode(400).contentType(RightsApi.PROBLEM)
+                .body("errors.field", hasItem("note"));
+        given().auth().oauth2(TestTokens.service("lms")).contentType(ContentType.JSON)
+                .body("{\"recipientId\":\"lms\",\"status\":\"PARTIAL\",\"note\":\" \"}")
+                .when().post("/requests/{id}/outcomes", id).then().statusCode(400).body("errors.field", hasItem("note"));
+        RightsApi.get(id).body("outcomes.find { it.recipientId == 'lms' }.status", equalTo("PENDING"))
+                .body("history.action", not(hasItem(containsString("OUTCOME lms"))));
         outcome(TestTokens.service("lms"), id, "lms", "DONE").statusCode(200).body("status", equalTo("IN_PROGRESS"));
         // billing answered by e-mail: the DPO records it
         given().auth().oauth2(TestTokens.dpo()).contentType(ContentType.JSON)
@@ -210,8 +222,11 @@ class RightsInMotionTest {
         RightsApi.dpo(erasure, "reject", "{\"ground\":\"COMPELLING_LEGITIMATE_GROUNDS\",\"detail\":\"x\"}").statusCode(409);
         RightsApi.dpo(id, "uphold-objection", "{\"purposeIds\":[\"Not A Purpose\"]}").statusCode(400);
 
-        RightsApi.dpo(id, "uphold-objection", "{\"purposeIds\":[\"fraud-prevention\"],\"note\":\"no overriding ground\"}")
-                .statusCode(200).body("status", equalTo("COMPLETED"))
+        // upheld for every purpose objected to (the direct-marketing one, stopped already, named too): COMPLETED
+        RightsApi.dpo(id, "uphold-objection", "{\"purposeIds\":[\"fraud-prevention\",\"personalised-marketing\"],"
+                + "\"note\":\"no overriding ground\"}")
+                .statusCode(200).body("status", equalTo("COMPLETED")).body("complaint", org.hamcrest.Matchers.nullValue())
+                .body("rejection", org.hamcrest.Matchers.nullValue())
                 .body("history.find { it.toStatus == 'COMPLETED' }.note", containsString("fraud-prevention"))
                 .body("history.find { it.toStatus == 'COMPLETED' }.actorType", equalTo("DPO"));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(rights.eventsFor(subject))
@@ -219,7 +234,80 @@ class RightsInMotionTest {
         CloudEvent upheld = rights.eventsFor(subject).stream().filter(e -> e.type().equals("ObjectionRecorded"))
                 .reduce((a, b) -> b).orElseThrow();
         assertThat(upheld.data().path("directMarketingOnly").asBoolean()).isFalse();
-        assertThat(upheld.data().path("purposeIds").toString()).isEqualTo("[\"fraud-prevention\"]");
+        assertThat(upheld.data().path("purposeIds").toString())
+                .isEqualTo("[\"fraud-prevention\",\"personalised-marketing\"]");
+    }
+
+    @Test
+    void anObjectionUnderReviewIsNeverClosedByAPlainCompletion() {
+        String subject = RightsApi.subject();
+        String id = RightsApi.fileOwn(subject, "OBJECTION", "{\"purposeIds\":[\"fraud-prevention\"]}");
+        RightsApi.dpo(id, "verify-identity", null).statusCode(200).body("status", equalTo("IN_PROGRESS"));
+        rights.await(subject, "ObjectionRecorded");
+
+        RightsApi.dpo(id, "complete", "{\"note\":\"done\"}").statusCode(409).contentType(RightsApi.PROBLEM)
+                .body("detail", containsString("uphold-objection"))
+                .body("detail", containsString("COMPELLING_LEGITIMATE_GROUNDS"));
+        RightsApi.get(id).body("status", equalTo("IN_PROGRESS")).body("closedAt", org.hamcrest.Matchers.nullValue())
+                .body("history.action", not(hasItem("COMPLETED")));
+        assertThat(rights.eventsFor(subject)).extracting(CloudEvent::type).doesNotContain("RequestCompleted");
+        assertThat(rights.eventsFor(subject)).filteredOn(e -> e.type().equals("ObjectionRecorded")).hasSize(1);
+    }
+
+    @Test
+    void anObjectionUpheldForOnlySomePurposesIsPartiallyCompletedWithTheGroundsForTheOthers() {
+        String subject = RightsApi.subject();
+        String id = RightsApi.fileOwn(subject, "OBJECTION", "{\"purposeIds\":[\"fraud-prevention\",\"service-analytics\"]}");
+        RightsApi.dpo(id, "verify-identity", null).statusCode(200).body("status", equalTo("IN_PROGRESS"));
+        rights.await(subject, "ObjectionRecorded");
+
+        // a subset without the grounds for the rest, or a purpose not objected to: 400, nothing written
+        RightsApi.dpo(id, "uphold-objection", "{\"purposeIds\":[\"service-analytics\"]}").statusCode(400)
+                .contentType(RightsApi.PROBLEM).body("errors.field", hasItem("grounds"))
+                .body("detail", containsString("fraud-prevention"));
+        RightsApi.dpo(id, "uphold-objection", "{\"purposeIds\":[\"service-analytics\"],\"grounds\":\"  \"}")
+                .statusCode(400).body("errors.field", hasItem("grounds"));
+        RightsApi.dpo(id, "uphold-objection", "{\"purposeIds\":[\"newsletter\"],\"grounds\":\"x\"}").statusCode(400)
+                .body("errors.field", hasItem("purposeIds"));
+        RightsApi.get(id).body("status", equalTo("IN_PROGRESS")).body("rejection", org.hamcrest.Matchers.nullValue());
+        assertThat(rights.eventsFor(subject)).filteredOn(e -> e.type().equals("ObjectionRecorded")).hasSize(1);
+
+        RightsApi.dpo(id, "uphold-objection", "{\"purposeIds\":[\"service-analytics\"],\"grounds\":\"fraud checks on "
+                + "payments are required by our card acquirer\"}").statusCode(200)
+                .body("status", equalTo("PARTIALLY_COMPLETED"))
+                .body("history.find { it.toStatus == 'PARTIALLY_COMPLETED' }.note", containsString("not upheld for fraud-prevention"))
+                .body("history.find { it.toStatus == 'PARTIALLY_COMPLETED' }.actorType", equalTo("DPO"));
+        // the subject reads which purposes go on and why, and where to complain
+        given().auth().oauth2(TestTokens.dataSubject(subject)).when().get("/requests/{id}", id).then().statusCode(200)
+                .body("rejection.ground", equalTo("COMPELLING_LEGITIMATE_GROUNDS"))
+                .body("rejection.detail", containsString("fraud-prevention"))
+                .body("rejection.detail", containsString("card acquirer"))
+                .body("complaint.authority", containsString("CNIL"))
+                .body("complaint.notice", containsString("not granted in full"));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(rights.eventsFor(subject))
+                .filteredOn(e -> e.type().equals("ObjectionRecorded")).hasSize(2));
+        CloudEvent upheld = rights.eventsFor(subject).stream().filter(e -> e.type().equals("ObjectionRecorded"))
+                .reduce((a, b) -> b).orElseThrow();
+        assertThat(upheld.data().path("purposeIds").toString()).isEqualTo("[\"service-analytics\"]");
+        assertThat(rights.await(subject, "RequestCompleted").data().path("status").asText()).isEqualTo("PARTIALLY_COMPLETED");
+    }
+
+    @Test
+    void anObjectionToEveryLegitimateInterestUpheldForSomeNeedsTheGroundsForTheRest() {
+        String subject = RightsApi.subject();
+        String id = RightsApi.fileOwn(subject, "OBJECTION", "{}");
+        RightsApi.dpo(id, "verify-identity", null).statusCode(200).body("status", equalTo("IN_PROGRESS"));
+        RightsApi.dpo(id, "uphold-objection", "{\"purposeIds\":[\"service-analytics\"]}").statusCode(400)
+                .body("errors.field", hasItem("grounds"));
+        RightsApi.get(id).body("status", equalTo("IN_PROGRESS"));
+        RightsApi.dpo(id, "uphold-objection", "{\"purposeIds\":[\"service-analytics\"],\"grounds\":\"proof of "
+                + "transactions is kept for legal claims\"}").statusCode(200).body("status", equalTo("PARTIALLY_COMPLETED"))
+                .body("rejection.detail", containsString("the other legitimate-interest purposes"));
+        // upheld for every legitimate-interest purpose (none named either side): COMPLETED
+        String all = RightsApi.fileOwn(subject, "OBJECTION", "{}");
+        RightsApi.dpo(all, "verify-identity", null).statusCode(200);
+        RightsApi.dpo(all, "uphold-objection", "{}").statusCode(200).body("status", equalTo("COMPLETED"))
+                .body("complaint", org.hamcrest.Matchers.nullValue());
     }
 
     @Test

@@ -354,6 +354,9 @@ public interface ReqMsg {
     @Message("Your request was refused")
     String rejection_heading();
 
+    @Message("Why your request was not granted in full")
+    String rejection_heading_partial();
+
     @Message("The request was manifestly unfounded.")
     String ground_MANIFESTLY_UNFOUNDED();
 

@@ -342,6 +342,12 @@ public interface Con {
     @Message("Refused while a recipient has not answered.")
     String complete_hint();
 
+    @Message("What the controller corrected (required)")
+    String complete_note_corrected();
+
+    @Message("A rectification is completed with a note saying what the controller corrected (Art. 16): the subject reads it.")
+    String complete_note_rectification();
+
     @Message("Mark as completed")
     String complete_button();
 
@@ -357,8 +363,11 @@ public interface Con {
     @Message("Answered on")
     String answered_on();
 
-    @Message("What was answered (optional)")
+    @Message("What was answered (required for Partial or Failed: the recipient's reason)")
     String answered_note();
+
+    @Message("A recipient answering Partial or Failed gives its reason: write it in \"What was answered\".")
+    String answered_reason_required();
 
     @Message("Record the answer")
     String answered_button();
@@ -375,11 +384,20 @@ public interface Con {
     @Message("Uphold the objection")
     String uphold_heading();
 
-    @Message("After review (Art. 21(1)): the processing for the purposes chosen stops for this subject. To refuse, reject on compelling legitimate grounds and give them.")
+    @Message("After review (Art. 21(1)): the processing for the purposes chosen stops for this subject. To refuse it altogether, reject on compelling legitimate grounds and give them.")
     String uphold_hint();
 
     @Message("Purposes to stop")
     String uphold_purposes();
+
+    @Message("Tick the purposes to stop. To stop none of them, reject the objection on compelling legitimate grounds and give them.")
+    String uphold_none_ticked();
+
+    @Message("Compelling legitimate grounds for the purposes not stopped")
+    String uphold_grounds();
+
+    @Message("Required if you stop only some of the purposes objected to: the subject reads them, with where to complain, and the request ends partially completed (Art. 21(1)).")
+    String uphold_grounds_hint();
 
     @Message("Uphold the objection")
     String uphold_button();

@@ -112,14 +112,36 @@ public class ConsoleRequestsResource {
         String requestId = Forms.requestId(id);
         Request request = ConsoleProblem.readable(() -> rights.get(requestId), "requests_not_for_role");
         RequestRow row = RequestRow.of(request, time.now());
-        boolean extendable = request.closedAt() == null && request.extension() == null && !row.overdue();
+        boolean extendable = request.closedAt() == null && request.extension() == null && !row.overdue()
+                && !"POST_MORTEM_INSTRUCTIONS".equals(request.type());
         List<OutcomeRow> outcomes = outcomes(request);
         List<Purpose> objectable = "OBJECTION".equals(request.type()) && request.closedAt() == null && viewer.isDpo()
-                ? purposes.all().stream().filter(Purpose::isLegitimateInterest).toList()
-                : List.of();
+                ? objectable(request) : List.of();
         return pages.page(Templates.request(row, Items.pretty(request.details()), outcomes,
                 outcomes.stream().filter(o -> !o.isAnswered()).toList(), extendable, grounds(request.type()), CHANNELS,
                 OUTCOMES, objectable, done != null && DONE.contains(done) ? "done_" + done : null));
+    }
+
+    /**
+     * The purposes an objection can be upheld for: those the subject named (whatever their basis: a direct-marketing
+     * one already stopped is upheld too), else every legitimate-interest purpose. Upholding fewer than objected to
+     * needs the grounds for the others (Art. 21(1)).
+     */
+    private List<Purpose> objectable(Request request) {
+        return objectable(request, purposes.all());
+    }
+
+    private static boolean namesPurposes(Request request) {
+        return request.details() != null && !request.details().path("purposeIds").isEmpty();
+    }
+
+    static List<Purpose> objectable(Request request, List<Purpose> catalogue) {
+        Set<String> named = new java.util.LinkedHashSet<>();
+        if (request.details() != null) {
+            request.details().path("purposeIds").forEach(p -> named.add(p.asText()));
+        }
+        return catalogue.stream()
+                .filter(p -> named.isEmpty() ? p.isLegitimateInterest() : named.contains(p.id())).toList();
     }
 
     /** The grounds that fit the request: Art. 17(3) for an erasure, compelling legitimate grounds for an objection. */
@@ -203,6 +225,10 @@ public class ConsoleRequestsResource {
     public Response complete(@PathParam("id") String id, @RestForm String note) {
         String requestId = Forms.requestId(id);
         String n = Forms.text(note, Forms.LONG, false);
+        if (n == null && "RECTIFICATION".equals(rights.get(requestId).type())) {
+            // Art. 16: the note says what the controller corrected; the service refuses it without one too
+            throw ConsoleProblem.badRequest("complete_note_rectification");
+        }
         rights.complete(requestId, n == null ? Map.of() : Map.of("note", n));
         return done(requestId, "completed");
     }
@@ -224,6 +250,10 @@ public class ConsoleRequestsResource {
         String how = Forms.oneOf(channel, CHANNELS, true);
         LocalDate on = day(answeredOn, true);
         String n = Forms.text(note, Forms.LONG - 100, false);
+        if (n == null && !"DONE".equals(body.get("status"))) {
+            // Art. 16, 17, 19: a recipient that did not do all it was asked gives its reason; "how and when" is not one
+            throw ConsoleProblem.badRequest("answered_reason_required");
+        }
         body.put("note", "Answered out of band (" + how + ", " + on + ")" + (n == null ? "" : ": " + n));
         rights.reportOutcome(requestId, body);
         return done(requestId, "answered");
@@ -234,7 +264,8 @@ public class ConsoleRequestsResource {
     @Path("/{id}/uphold-objection")
     @RolesAllowed("dpo")
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
-    public Response uphold(@PathParam("id") String id, @RestForm List<String> purposeIds, @RestForm String note) {
+    public Response uphold(@PathParam("id") String id, @RestForm List<String> purposeIds, @RestForm String note,
+            @RestForm String grounds) {
         String requestId = Forms.requestId(id);
         Map<String, Object> body = new LinkedHashMap<>();
         if (purposeIds != null && !purposeIds.isEmpty()) {
@@ -242,10 +273,18 @@ public class ConsoleRequestsResource {
                 throw ConsoleProblem.badRequest("form_invalid");
             }
             body.put("purposeIds", purposeIds.stream().map(p -> Forms.matching(p, Forms.SLUG, true)).distinct().toList());
+        } else if (namesPurposes(rights.get(requestId))) {
+            // no box ticked would uphold every purpose named (the service's default): stopping none is a rejection
+            throw ConsoleProblem.badRequest("uphold_none_ticked");
         }
         String n = Forms.text(note, Forms.LONG, false);
         if (n != null) {
             body.put("note", n);
+        }
+        // required by the service when only some of the purposes objected to are upheld: its 400 says so
+        String g = Forms.text(grounds, Forms.LONG, false);
+        if (g != null) {
+            body.put("grounds", g);
         }
         rights.upholdObjection(requestId, body);
         return done(requestId, "upheld");

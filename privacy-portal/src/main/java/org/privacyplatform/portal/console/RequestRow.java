@@ -7,8 +7,12 @@ import org.privacyplatform.portal.api.Request;
 /** A request in the console's queue, with where it stands against its due date. */
 public record RequestRow(Request request, boolean overdue, boolean dueSoon) {
 
+    /**
+     * Post-mortem instructions once filed as requests (before the rights service's migration V4) are not on the
+     * one-month clock: never overdue, never due soon, as the service's {@code ?overdue=true} and its metric.
+     */
     static RequestRow of(Request request, OffsetDateTime now) {
-        boolean open = request.closedAt() == null;
+        boolean open = request.closedAt() == null && !"POST_MORTEM_INSTRUCTIONS".equals(request.type());
         boolean overdue = open && request.dueAt() != null && request.dueAt().isBefore(now);
         boolean soon = open && !overdue && request.dueAt() != null
                 && request.dueAt().isBefore(now.plus(ConsoleTime.DUE_SOON));

@@ -28,6 +28,39 @@ class ConsoleRulesTest {
     }
 
     @Test
+    void aLegacyPostMortemInstructionsRequestIsNeverOverdueNorDueSoon() {
+        // instructions filed as a request before the rights service's migration V4: off the one-month clock
+        RequestRow late = RequestRow.of(request("POST_MORTEM_INSTRUCTIONS", NOW.minusYears(2), null), NOW);
+        assertThat(late.overdue()).isFalse();
+        assertThat(late.getMark()).isEmpty();
+        assertThat(RequestRow.of(request("POST_MORTEM_INSTRUCTIONS", NOW.plusDays(2), null), NOW).getMark()).isEmpty();
+        // any other type past its due date still is
+        assertThat(RequestRow.of(request("ERASURE", NOW.minusDays(1), null), NOW).getMark()).isEqualTo("overdue");
+    }
+
+    @Test
+    void anObjectionIsUpheldForThePurposesTheSubjectNamedOrEveryLegitimateInterestOne() throws Exception {
+        List<org.privacyplatform.portal.api.Purpose> catalogue = List.of(purpose("fraud-prevention", "LEGITIMATE_INTEREST"),
+                purpose("service-analytics", "LEGITIMATE_INTEREST"), purpose("newsletter", "CONSENT"),
+                purpose("personalised-marketing", "LEGITIMATE_INTEREST"));
+        ObjectMapper json = new ObjectMapper();
+        Request named = new Request("id", "subject", "OBJECTION", "IN_PROGRESS",
+                json.readTree("{\"purposeIds\":[\"fraud-prevention\",\"newsletter\"]}"), NOW, NOW, null, null, null,
+                null, null, List.of(), List.of(), List.of(), 0);
+        // those named, whatever their basis: leaving one out is a partial uphold the service asks grounds for
+        assertThat(ConsoleRequestsResource.objectable(named, catalogue)).extracting(org.privacyplatform.portal.api.Purpose::id)
+                .containsExactly("fraud-prevention", "newsletter");
+        Request none = new Request("id", "subject", "OBJECTION", "IN_PROGRESS", json.readTree("{}"), NOW, NOW, null, null,
+                null, null, null, List.of(), List.of(), List.of(), 0);
+        assertThat(ConsoleRequestsResource.objectable(none, catalogue)).extracting(org.privacyplatform.portal.api.Purpose::id)
+                .containsExactly("fraud-prevention", "service-analytics", "personalised-marketing");
+    }
+
+    private static org.privacyplatform.portal.api.Purpose purpose(String id, String legalBasis) {
+        return new org.privacyplatform.portal.api.Purpose(id, id, null, legalBasis, false, false, null, null, List.of());
+    }
+
+    @Test
     void theMedianTimeToAnswerIsTheMiddleOneOrTheMeanOfTheTwoMiddleOnes() {
         assertThat(Requests.median(List.of())).isNull();
         assertThat(Requests.median(List.of(Duration.ofDays(9), Duration.ofDays(1), Duration.ofDays(3))))
@@ -66,7 +99,11 @@ class ConsoleRulesTest {
     }
 
     private static Request request(OffsetDateTime dueAt, OffsetDateTime closedAt) {
-        return new Request("id", "subject", "ACCESS", closedAt == null ? "IN_PROGRESS" : "COMPLETED", null,
+        return request("ACCESS", dueAt, closedAt);
+    }
+
+    private static Request request(String type, OffsetDateTime dueAt, OffsetDateTime closedAt) {
+        return new Request("id", "subject", type, closedAt == null ? "IN_PROGRESS" : "COMPLETED", null,
                 dueAt.minusMonths(1), dueAt, null, null, null, null, closedAt, List.of(), List.of(), List.of(), 0);
     }
 }

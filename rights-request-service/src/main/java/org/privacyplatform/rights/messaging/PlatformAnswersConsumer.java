@@ -79,7 +79,15 @@ public class PlatformAnswersConsumer {
         boolean keptSomething = completed.kept() != null && !completed.kept().isEmpty();
         requests.reportOutcome(requestId, new RequestService.Outcome(completed.system(),
                 keptSomething ? RecipientOutcome.PARTIAL : RecipientOutcome.DONE, json.valueToTree(completed.erased()),
-                json.valueToTree(completed.kept()), null), Actor.system(completed.system()));
+                json.valueToTree(completed.kept()), keptSomething ? keptReason(completed) : null),
+                Actor.system(completed.system()));
+    }
+
+    /** A partial answer gives its reason (Art. 17(3), 19): what the platform service kept, each on its ground. */
+    private static String keptReason(ErasureCompleted completed) {
+        String reason = "kept: " + completed.kept().stream().map(k -> k.category() + " (" + k.ground()
+                + (k.keptUntil() == null ? "" : ", until " + k.keptUntil()) + ")").collect(java.util.stream.Collectors.joining("; "));
+        return reason.length() <= 2000 ? reason : reason.substring(0, 1997) + "...";
     }
 
     /** Art. 16, 19: each system named is asked to correct the data; the retention service's own part is done. */

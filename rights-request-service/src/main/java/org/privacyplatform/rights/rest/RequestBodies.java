@@ -55,16 +55,24 @@ public final class RequestBodies {
     public record Rejection(@NotNull RejectionGround ground, @Size(max = 2000) String detail) {
     }
 
-    public record Completion(@Size(max = 2000) String note) {
+    public record Completion(
+            @Schema(description = "what was done; required for a RECTIFICATION: what the controller corrected (Art. 16)")
+            @Size(max = 2000) String note) {
     }
 
     /**
      * {@code POST /requests/{id}/uphold-objection}: the purposes the DPO stops (absent or empty: those the subject
-     * named, or every legitimate-interest purpose when they named none), and a note the subject reads.
+     * named, or every legitimate-interest purpose when they named none), a note the subject reads, and, when only some
+     * of the purposes objected to are upheld, the compelling legitimate grounds for the others.
      */
     public record ObjectionUpheld(
+            @Schema(description = "the purposes upheld, among those the subject objected to; absent or empty: all of them")
             @Size(max = 50) List<@Pattern(regexp = "^[a-z0-9][a-z0-9-]{0,63}$", message = "is not a purpose id") String> purposeIds,
-            @Size(max = 2000) String note) {
+            @Size(max = 2000) String note,
+            @Schema(description = "required when only some of the purposes objected to are upheld: the compelling "
+                    + "legitimate grounds for the others (Art. 21(1)), shown to the subject; the request then closes "
+                    + "PARTIALLY_COMPLETED")
+            @Size(max = 2000) String grounds) {
     }
 
     public record Lifting(@NotNull OffsetDateTime subjectInformedAt) {

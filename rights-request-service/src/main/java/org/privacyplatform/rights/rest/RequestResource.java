@@ -155,11 +155,12 @@ public class RequestResource {
     @Path("/requests/{id}/uphold-objection")
     @RolesAllowed(Roles.DPO)
     @Operation(summary = "Uphold an objection to processing other than direct marketing after review (Art. 21(1)): the "
-            + "consent service stops the purposes; refusing it is reject with ground COMPELLING_LEGITIMATE_GROUNDS and "
-            + "the grounds in detail")
+            + "consent service stops the purposes; all of them upheld: COMPLETED; only some: grounds required for the "
+            + "others, PARTIALLY_COMPLETED with the complaint notice; refusing it is reject with ground "
+            + "COMPELLING_LEGITIMATE_GROUNDS and the grounds in detail")
     public RequestView upholdObjection(@PathParam("id") String id, @Valid ObjectionUpheld body) {
         return view(requests.upholdObjection(parse(id), body == null ? null : body.purposeIds(),
-                body == null ? null : body.note(), caller.actor()));
+                body == null ? null : body.note(), body == null ? null : body.grounds(), caller.actor()));
     }
 
     @POST
@@ -173,7 +174,9 @@ public class RequestResource {
     @POST
     @Path("/requests/{id}/complete")
     @RolesAllowed(Roles.DPO)
-    @Operation(summary = "Close a request whose answer was given; refused while recipients have not answered")
+    @Operation(summary = "Close a request whose answer was given; refused while recipients have not answered (409), for "
+            + "an objection under review (409: uphold-objection or reject) and for a restriction standing (409: "
+            + "lift-restriction); a rectification needs the note saying what was corrected (400)")
     public RequestView completeRequest(@PathParam("id") String id, @Valid Completion body) {
         return view(requests.complete(parse(id), body == null ? null : body.note(), caller.actor()));
     }
@@ -191,7 +194,8 @@ public class RequestResource {
     @RolesAllowed({ Roles.SERVICE, Roles.DPO })
     @Operation(summary = "A recipient reports what it erased, applied or kept (Art. 19); only the calling system "
             + "that the recipients catalogue names for it (reportedBy) may, any other is 403. The DPO records an answer "
-            + "a recipient gave out of band (a letter, an e-mail), with a note saying how; the history names the DPO")
+            + "a recipient gave out of band (a letter, an e-mail), with a note saying how; the history names the DPO. "
+            + "FAILED or PARTIAL to an erasure or a rectification needs the reason in note (400 without)")
     public RequestView reportOutcome(@PathParam("id") String id, @Valid @NotNull OutcomeReport body) {
         return view(requests.reportOutcome(parse(id), new RequestService.Outcome(body.recipientId(), body.status(),
                 body.erased() == null ? null : json.valueToTree(body.erased()),

@@ -3,7 +3,7 @@ package org.privacyplatform.rights.service;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,6 +38,9 @@ import jakarta.transaction.Transactional;
 @ApplicationScoped
 @Transactional
 public class PostMortemService {
+
+    /** The day a date of death is read in: the subject's and the DPO's, in France. */
+    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
 
     /** What the subject registers. {@code designatedSubjectId} or {@code designatedName} (with a contact) or neither. */
     public record Instructions(Kind kind, Choice choice, String scope, String designatedSubjectId, String designatedName,
@@ -111,8 +114,11 @@ public class PostMortemService {
      * superseded: their content became a version of the instructions.
      */
     public Applied recordDeath(String subjectId, LocalDate diedOn, String evidence, Actor actor) {
-        if (diedOn.isAfter(LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC))) {
-            throw ProblemException.badRequest("diedOn", "the date of death is in the future");
+        // a date people give is a Paris date: at 00:30 in Paris, today there is still yesterday in UTC
+        LocalDate today = LocalDate.ofInstant(clock.instant(), PARIS);
+        if (diedOn.isAfter(today)) {
+            throw ProblemException.badRequest("diedOn", "the date of death " + diedOn + " is in the future (today is "
+                    + today + " in Paris)");
         }
         instructions.lockSubject(subjectId);
         Optional<RecordedDeath> earlier = instructions.death(subjectId);

@@ -238,6 +238,12 @@ public class RequestService {
      */
     public RightsRequest complete(UUID id, String note, Actor actor) {
         RightsRequest request = lock(id);
+        if (request.type == RequestType.OBJECTION && request.status == RequestStatus.IN_PROGRESS) {
+            throw ProblemException.conflict("request " + id + " is an objection under the DPO's review (Art. 21(1)): it "
+                    + "ends by upholding it (POST /requests/" + id + "/uphold-objection), or by rejecting it on compelling "
+                    + "legitimate grounds (POST /requests/" + id + "/reject with ground COMPELLING_LEGITIMATE_GROUNDS and "
+                    + "the grounds in detail), never by a plain completion");
+        }
         List<String> pending = requests.pendingRecipients(request.id);
         if (!pending.isEmpty()) {
             throw ProblemException.conflict("request " + id + " still waits for " + String.join(", ", pending));
@@ -245,25 +251,59 @@ public class RequestService {
         if (request.type == RequestType.RESTRICTION && request.status == RequestStatus.IN_PROGRESS) {
             throw ProblemException.conflict("a restriction ends by lifting it, after the subject has been told (Art. 18(3))");
         }
+        if (request.type == RequestType.RECTIFICATION && (note == null || note.isBlank())) {
+            throw ProblemException.badRequest("note", "completing a rectification, the DPO says in the note what the "
+                    + "controller corrected (Art. 16): the subject reads it");
+        }
         close(request, RequestStatus.COMPLETED, actor, note);
         return request;
     }
 
     /**
      * Art. 21(1): the DPO upholds an objection to processing other than direct marketing: the consent service stops
-     * the purposes named here (or those the subject named; with none, every legitimate-interest purpose) and the
-     * request completes. Refusing it is a rejection on {@link RejectionGround#COMPELLING_LEGITIMATE_GROUNDS}.
+     * the purposes named here (or those the subject named; with none, every legitimate-interest purpose). Upheld for
+     * every purpose objected to, the request completes; upheld for only some of them (the subject named purposes and
+     * the DPO leaves some out, or the subject named none and the DPO names some), the DPO shows the compelling
+     * legitimate grounds for the rest ({@code grounds}, required), the subject reads them with the complaint notice,
+     * and the request closes PARTIALLY_COMPLETED. A purpose the subject did not object to is refused. Refusing the
+     * whole objection is a rejection on {@link RejectionGround#COMPELLING_LEGITIMATE_GROUNDS}.
      */
-    public RightsRequest upholdObjection(UUID id, List<String> purposeIds, String note, Actor actor) {
+    public RightsRequest upholdObjection(UUID id, List<String> purposeIds, String note, String grounds, Actor actor) {
         RightsRequest request = lock(id);
         requireObjectionUnderReview(request);
-        List<String> purposes = purposeIds == null || purposeIds.isEmpty() ? objectionPurposes(read(request.details))
-                : purposeIds;
+        List<String> objectedTo = objectionPurposes(read(request.details));
+        List<String> upheld = purposeIds == null || purposeIds.isEmpty() ? objectedTo : purposeIds.stream().distinct().toList();
+        List<String> notObjectedTo = objectedTo.isEmpty() ? List.of()
+                : upheld.stream().filter(p -> !objectedTo.contains(p)).toList();
+        if (!notObjectedTo.isEmpty()) {
+            throw ProblemException.badRequest("purposeIds", "the subject did not object to " + String.join(", ",
+                    notObjectedTo) + ": an objection is upheld for purposes among those objected to ("
+                    + String.join(", ", objectedTo) + ")");
+        }
+        List<String> notUpheld = objectedTo.stream().filter(p -> !upheld.contains(p)).toList();
+        // the subject objected to every legitimate-interest purpose and the DPO stops only those it names
+        boolean partial = !notUpheld.isEmpty() || (objectedTo.isEmpty() && !upheld.isEmpty());
+        if (partial && (grounds == null || grounds.isBlank())) {
+            throw ProblemException.badRequest("grounds", "upholding the objection for only some of the purposes objected "
+                    + "to, the DPO shows the compelling legitimate grounds that override the subject's interests, or the "
+                    + "legal claims it serves, for the others (" + (notUpheld.isEmpty()
+                            ? "the other legitimate-interest purposes" : String.join(", ", notUpheld))
+                    + "): the subject reads them (Art. 21(1))");
+        }
         outbox.record(EventType.OBJECTION_RECORDED, request.subjectId, new ObjectionRecorded(request.id.toString(),
-                request.subjectId, purposes, false, now()));
-        close(request, RequestStatus.COMPLETED, actor, "objection upheld after review"
-                + (purposes.isEmpty() ? " (every legitimate-interest purpose)" : " (" + String.join(", ", purposes) + ")")
-                + (note == null || note.isBlank() ? "" : ": " + note));
+                request.subjectId, upheld, false, now()));
+        String upheldFor = upheld.isEmpty() ? " (every legitimate-interest purpose)" : " (" + String.join(", ", upheld) + ")";
+        String dpoNote = note == null || note.isBlank() ? "" : ": " + note;
+        if (!partial) {
+            close(request, RequestStatus.COMPLETED, actor, "objection upheld after review" + upheldFor + dpoNote);
+            return request;
+        }
+        String rest = notUpheld.isEmpty() ? "the other legitimate-interest purposes" : String.join(", ", notUpheld);
+        // what the subject reads beside the complaint notice: which purposes go on, and why
+        request.rejectionGround = RejectionGround.COMPELLING_LEGITIMATE_GROUNDS;
+        request.rejectionDetail = "not upheld for " + rest + ": " + grounds;
+        close(request, RequestStatus.PARTIALLY_COMPLETED, actor, "objection upheld after review" + upheldFor
+                + "; not upheld for " + rest + ", on compelling legitimate grounds" + dpoNote);
         return request;
     }
 
@@ -315,6 +355,13 @@ public class RequestService {
                     + "the note says how and when (a letter, an e-mail, a call)");
         }
         RightsRequest request = lock(id);
+        if ((request.type == RequestType.ERASURE || request.type == RequestType.RECTIFICATION)
+                && !RecipientOutcome.DONE.equals(outcome.status()) && (outcome.note() == null || outcome.note().isBlank())) {
+            throw ProblemException.badRequest("note", "a recipient answering " + outcome.status() + " to "
+                    + (request.type == RequestType.ERASURE ? "an erasure" : "a rectification") + " gives its reason in "
+                    + "the note: what it did not " + (request.type == RequestType.ERASURE ? "erase" : "correct")
+                    + " and why (Art. " + (request.type == RequestType.ERASURE ? "17, 19" : "16, 19") + "); the subject reads it");
+        }
         RecipientOutcome stored = requests.lockOutcome(id, outcome.recipientId()).orElseThrow(() -> ProblemException
                 .notFound("recipient '" + outcome.recipientId() + "' was not asked about request " + id));
         if (!RecipientOutcome.PENDING.equals(stored.status)) {
