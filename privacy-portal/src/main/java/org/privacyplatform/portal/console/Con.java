@@ -669,7 +669,7 @@ public interface Con {
     @Message("A subject, a category, or both (at least one).")
     String hold_scope_hint();
 
-    @Message("Optional: the day it lifts itself (the end of an appeal period).")
+    @Message("Optional: the last day it stands (the last day to appeal, in Paris); it lifts itself the next day.")
     String hold_ends_hint();
 
     @Message("The legal hold was placed.")
