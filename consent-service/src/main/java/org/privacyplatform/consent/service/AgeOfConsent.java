@@ -5,6 +5,8 @@ import java.time.Month;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 
+import org.privacyplatform.commons.time.ParisDay;
+
 /**
  * The age of digital consent as French law reads it: 15 (art. 45 loi Informatique et Libertés, under Art. 8(1) GDPR),
  * reached at 00:00 Paris time on the birthday, the day a date is shown to a person in. Age counts from day to day: a
@@ -15,7 +17,7 @@ import java.time.ZoneId;
 public final class AgeOfConsent {
 
     public static final int YEARS = 15;
-    public static final ZoneId ZONE = ZoneId.of("Europe/Paris");
+    public static final ZoneId ZONE = ParisDay.ZONE;
     /** The earliest birth date taken as plausible. */
     public static final LocalDate EARLIEST_BIRTH = LocalDate.of(1900, 1, 1);
 

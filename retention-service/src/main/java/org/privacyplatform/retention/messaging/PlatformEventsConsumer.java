@@ -13,7 +13,7 @@ import org.privacyplatform.commons.events.RequestEvent;
 import org.privacyplatform.commons.events.RestrictionLifted;
 import org.privacyplatform.commons.messaging.Deliveries;
 import org.privacyplatform.retention.service.HoldingService;
-import org.privacyplatform.retention.service.ParisDay;
+import org.privacyplatform.commons.time.ParisDay;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 

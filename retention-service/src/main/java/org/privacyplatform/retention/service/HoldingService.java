@@ -20,6 +20,7 @@ import org.privacyplatform.commons.outbox.Outbox;
 import org.privacyplatform.commons.privacy.Pseudonyms;
 import org.privacyplatform.commons.problem.ProblemException;
 import org.privacyplatform.commons.paging.PageRequest;
+import org.privacyplatform.commons.time.ParisDay;
 import org.privacyplatform.retention.Holding;
 import org.privacyplatform.retention.HoldingStatus;
 import org.privacyplatform.retention.LegalHold;

@@ -13,6 +13,7 @@ import org.privacyplatform.commons.events.LegalHoldPlaced;
 import org.privacyplatform.commons.outbox.Outbox;
 import org.privacyplatform.commons.problem.ProblemException;
 import org.privacyplatform.commons.paging.PageRequest;
+import org.privacyplatform.commons.time.ParisDay;
 import org.privacyplatform.retention.LegalHold;
 import org.privacyplatform.retention.repository.LegalHoldRepository;
 import org.privacyplatform.retention.repository.RuleRepository;

@@ -14,6 +14,7 @@ import org.privacyplatform.commons.events.EventType;
 import org.privacyplatform.commons.outbox.Outbox;
 import org.privacyplatform.commons.problem.ProblemException;
 import org.privacyplatform.commons.security.Actor;
+import org.privacyplatform.commons.time.ParisDay;
 import org.privacyplatform.rights.PostMortemInstructions;
 import org.privacyplatform.rights.PostMortemInstructions.Choice;
 import org.privacyplatform.rights.PostMortemInstructions.Kind;
@@ -40,7 +41,7 @@ import jakarta.transaction.Transactional;
 public class PostMortemService {
 
     /** The day a date of death is read in: the subject's and the DPO's, in France. */
-    static final ZoneId PARIS = ZoneId.of("Europe/Paris");
+    static final ZoneId PARIS = ParisDay.ZONE;
 
     /** What the subject registers. {@code designatedSubjectId} or {@code designatedName} (with a contact) or neither. */
     public record Instructions(Kind kind, Choice choice, String scope, String designatedSubjectId, String designatedName,
