@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.privacyplatform.commons.db.AdvisoryLocks;
 import org.privacyplatform.commons.paging.PageRequest;
 import org.privacyplatform.commons.events.ConsentGranted;
 import org.privacyplatform.commons.events.ConsentWithdrawn;
@@ -568,7 +569,7 @@ public class ConsentService {
         record.reason = reason;
         record.parentalConsentHolder = state.parentalConsentHolder;
         record.recordedAt = now;
-        records.persist(record);
+        records.append(record);
 
         if (target == ConsentStatus.GRANTED) {
             outbox.record(EventType.CONSENT_GRANTED, state.subjectId, new ConsentGranted(state.subjectId, purpose.id(),
@@ -593,8 +594,7 @@ public class ConsentService {
 
     /** Serialises every change to one subject's (or device's) consents across threads and instances. */
     void lockSubject(String subjectId) {
-        entityManager.createNativeQuery("select pg_advisory_xact_lock(hashtext(?1))").setParameter(1, "consent:" + subjectId)
-                .getSingleResult();
+        AdvisoryLocks.lock(entityManager, "consent:" + subjectId);
     }
 
     private OffsetDateTime now() {

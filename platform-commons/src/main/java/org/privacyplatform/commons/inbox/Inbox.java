@@ -1,9 +1,11 @@
 package org.privacyplatform.commons.inbox;
 
+import java.sql.PreparedStatement;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.util.function.Consumer;
 
+import org.hibernate.Session;
 import org.jboss.logging.Logger;
 import org.privacyplatform.commons.events.CloudEvent;
 
@@ -39,15 +41,19 @@ public class Inbox {
      */
     @Transactional
     public boolean apply(String consumer, CloudEvent event, Consumer<CloudEvent> effect) {
-        int inserted = entityManager.createNativeQuery("""
-                insert into processed_event (consumer, event_id, event_type, processed_at)
-                values (?1, ?2, ?3, ?4)
-                on conflict do nothing""")
-                .setParameter(1, consumer)
-                .setParameter(2, event.id())
-                .setParameter(3, event.type())
-                .setParameter(4, OffsetDateTime.now(clock))
-                .executeUpdate();
+        // plain JDBC on the transaction's connection: one statement, no Hibernate query (nor its flush) around it
+        int inserted = entityManager.unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into processed_event (consumer, event_id, event_type, processed_at)
+                    values (?, ?, ?, ?)
+                    on conflict do nothing""")) {
+                insert.setString(1, consumer);
+                insert.setString(2, event.id());
+                insert.setString(3, event.type());
+                insert.setObject(4, OffsetDateTime.now(clock));
+                return insert.executeUpdate();
+            }
+        });
         if (inserted == 0) {
             LOG.debugf("%s skips event %s (%s): already applied", consumer, event.id(), event.type());
             registry.counter("platform.inbox.duplicates", "consumer", consumer).increment();

@@ -1,10 +1,12 @@
 package org.privacyplatform.commons.messaging;
 
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.privacyplatform.commons.events.CloudEvent;
 import org.privacyplatform.commons.events.EventContract;
+import org.privacyplatform.commons.events.EventType;
 import org.privacyplatform.commons.events.RejectedEventException;
 import org.privacyplatform.commons.inbox.Inbox;
 
@@ -31,11 +33,24 @@ public class Deliveries {
 
     /** Applies {@code effect} once for {@code consumer}, or sets the record aside; returns whether it ran. */
     public boolean deliver(String consumer, ConsumerRecord<String, String> record, Consumer<CloudEvent> effect) {
+        return deliver(consumer, record, null, effect);
+    }
+
+    /**
+     * As {@link #deliver(String, ConsumerRecord, Consumer)} for a consumer that acts on {@code applies} alone: a record
+     * of another type is still checked against the contract (one that breaks it is set aside), then passed over
+     * without a database transaction, since it has no effect to apply once. {@code applies} null: every type.
+     */
+    public boolean deliver(String consumer, ConsumerRecord<String, String> record, Set<EventType> applies,
+            Consumer<CloudEvent> effect) {
         CloudEvent event;
         try {
             event = contract.accept(record);
         } catch (RejectedEventException e) {
             deadLetters.send(consumer, record, e.getMessage(), e);
+            return false;
+        }
+        if (applies != null && !event.eventType().map(applies::contains).orElse(false)) {
             return false;
         }
         try {

@@ -33,6 +33,10 @@ import org.privacyplatform.commons.problem.ProblemException;
 @ApplicationScoped
 public class Outbox {
 
+    private static final String INSERT = """
+            insert into outbox_event (event_id, topic, event_type, message_key, subject_id, source, occurred_at, payload)
+            values (?, ?, ?, ?, ?, ?, ?, ?)""";
+
     private final OutboxRepository repository;
     private final ObjectMapper json;
     private final Clock clock;
@@ -78,16 +82,21 @@ public class Outbox {
         requireValid(ceType, tree);
         CloudEvent event = new CloudEvent(UUID.randomUUID().toString(), config.events().source(), ceType,
                 subjectId, OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS), tree);
-        OutboxEvent row = new OutboxEvent();
-        row.eventId = event.id();
-        row.topic = topic;
-        row.eventType = ceType;
-        row.messageKey = key;
-        row.subjectId = subjectId;
-        row.source = event.source();
-        row.occurredAt = event.time();
-        row.payload = write(tree);
-        repository.persist(row);
+        String payload = write(tree);
+        // plain JDBC: one insert, no entity for the session to track until the transaction ends
+        repository.getEntityManager().unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
+                insert.setString(1, event.id());
+                insert.setString(2, topic);
+                insert.setString(3, ceType);
+                insert.setString(4, key);
+                insert.setString(5, subjectId);
+                insert.setString(6, event.source());
+                insert.setObject(7, event.time());
+                insert.setString(8, payload);
+                insert.executeUpdate();
+            }
+        });
         written.fire(new OutboxWritten(event.id()));
         return event;
     }
@@ -109,9 +118,7 @@ public class Outbox {
         OffsetDateTime now = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MILLIS);
         String source = config.events().source();
         repository.getEntityManager().unwrap(Session.class).doWork(connection -> {
-            try (PreparedStatement insert = connection.prepareStatement("""
-                    insert into outbox_event (event_id, topic, event_type, message_key, subject_id, source, occurred_at, payload)
-                    values (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+            try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
                 for (SubjectEvent event : events) {
                     JsonNode tree = toTree(event.data());
                     requireValid(type.ceType(), tree);

@@ -1,5 +1,7 @@
 package org.privacyplatform.retention.messaging;
 
+import java.util.Set;
+
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.faulttolerance.Retry;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -47,12 +49,10 @@ public class PlatformEventsConsumer {
     @Retry(maxRetries = -1, delay = 200, maxDuration = 0) // infrastructure failures only, while they last
     @ExponentialBackoff(maxDelay = 10, maxDelayUnit = java.time.temporal.ChronoUnit.SECONDS)
     public void onConsentEvent(ConsumerRecord<String, String> record) {
-        deliveries.deliver("retention-service.consent-events", record, event -> {
-            if (event.eventType().orElse(null) == EventType.CONSENT_WITHDRAWN) {
-                ConsentWithdrawn withdrawn = EventData.read(json, event, ConsentWithdrawn.class);
-                holdings.consentWithdrawn(withdrawn.subjectId(), withdrawn.purposeId(),
-                        ParisDay.of(withdrawn.withdrawnAt()));
-            }
+        // a withdrawal alone matters here: a grant (most of the traffic) passes without a transaction
+        deliveries.deliver("retention-service.consent-events", record, Set.of(EventType.CONSENT_WITHDRAWN), event -> {
+            ConsentWithdrawn withdrawn = EventData.read(json, event, ConsentWithdrawn.class);
+            holdings.consentWithdrawn(withdrawn.subjectId(), withdrawn.purposeId(), ParisDay.of(withdrawn.withdrawnAt()));
         });
     }
 

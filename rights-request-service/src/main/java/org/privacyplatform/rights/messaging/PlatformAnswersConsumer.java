@@ -1,5 +1,6 @@
 package org.privacyplatform.rights.messaging;
 
+import java.util.Set;
 import java.util.UUID;
 
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -32,6 +33,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 public class PlatformAnswersConsumer {
 
     private static final Logger LOG = Logger.getLogger(PlatformAnswersConsumer.class);
+    /** The answers this consumer applies; every other event on these topics passes without a transaction. */
+    static final Set<EventType> ANSWERS = Set.of(EventType.ERASURE_COMPLETED, EventType.HOLDERS_NAMED);
 
     private final Deliveries deliveries;
     private final RequestService requests;
@@ -48,7 +51,7 @@ public class PlatformAnswersConsumer {
     @Retry(maxRetries = -1, delay = 200, maxDuration = 0) // infrastructure failures only, while they last
     @ExponentialBackoff(maxDelay = 10, maxDelayUnit = java.time.temporal.ChronoUnit.SECONDS)
     public void onConsentEvent(ConsumerRecord<String, String> record) {
-        deliveries.deliver("rights-request-service.consent-events", record, this::apply);
+        deliveries.deliver("rights-request-service.consent-events", record, ANSWERS, this::apply);
     }
 
     @Incoming("retention-events")
@@ -56,7 +59,7 @@ public class PlatformAnswersConsumer {
     @Retry(maxRetries = -1, delay = 200, maxDuration = 0) // infrastructure failures only, while they last
     @ExponentialBackoff(maxDelay = 10, maxDelayUnit = java.time.temporal.ChronoUnit.SECONDS)
     public void onRetentionEvent(ConsumerRecord<String, String> record) {
-        deliveries.deliver("rights-request-service.retention-events", record, this::apply);
+        deliveries.deliver("rights-request-service.retention-events", record, ANSWERS, this::apply);
     }
 
     private void apply(CloudEvent event) {
