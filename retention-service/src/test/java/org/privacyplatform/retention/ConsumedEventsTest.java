@@ -29,6 +29,9 @@ class ConsumedEventsTest {
 
     private static EventProbe events;
 
+    @jakarta.inject.Inject
+    jakarta.persistence.EntityManager entityManager;
+
     @BeforeAll
     static void watch() {
         events = new EventProbe(Topics.RETENTION);
@@ -168,5 +171,36 @@ class ConsumedEventsTest {
         RetentionApi.schedule(subject).body("find { it.category == 'newsletter' }.dueOn",
                 equalTo(java.time.LocalDate.parse(backstop).plusYears(3).toString()))
                 .body("find { it.category == 'newsletter' }.status", equalTo("HELD"));
+    }
+
+    @Test
+    void aGrantHasNothingToApplyHereAndPassesWithoutATransactionYetAForgedOneIsSetAside() {
+        String subject = RetentionApi.subject();
+        RetentionApi.register(subject, "newsletter", null).statusCode(201);
+        String grantId = UUID.randomUUID().toString();
+        String forged = EventProbe.sample(Topics.CONSENT, "ConsentGranted", subject);
+        try (EventProbe deadLetters = new EventProbe(Topics.deadLetter(Topics.CONSENT))) {
+            events.sendAll(java.util.List.of(
+                    EventProbe.record(Topics.CONSENT, grantId, "ConsentGranted", subject, forged),
+                    // a type this consumer passes over is still checked against the contract
+                    EventProbe.withHeader(EventProbe.record(Topics.CONSENT, UUID.randomUUID().toString(),
+                            "ConsentGranted", subject, forged), "ce_source", "/retention-service")));
+            var dead = deadLetters.awaitDeadLetter(subject, "retention-service.consent-events");
+            assertThat(EventProbe.header(dead, "dead-letter-reason")).contains("ce_source is not consent.events's owner");
+        }
+        String withdrawalId = events.send(Topics.CONSENT, "ConsentWithdrawn", subject, "{\"subjectId\":\"" + subject
+                + "\",\"purposeId\":\"newsletter\",\"legalBasis\":\"CONSENT\",\"noticeVersion\":\"1.0\",\"source\":\"web\","
+                + "\"reason\":\"WITHDRAWN\",\"directMarketing\":true,\"withdrawnAt\":\"2026-03-02T09:30:00Z\"}");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> RetentionApi.schedule(subject)
+                .body("find { it.category == 'newsletter' }.dueOn", equalTo("2026-03-02")));
+        // the withdrawal came after the grant on the subject's partition: the grant was passed, and left no inbox row
+        assertThat(processed(withdrawalId)).isTrue();
+        assertThat(processed(grantId)).isFalse();
+    }
+
+    private boolean processed(String eventId) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("select count(*) from processed_event where event_id = ?1").setParameter(1, eventId)
+                .getSingleResult()).longValue() > 0);
     }
 }
