@@ -149,6 +149,32 @@ class MarketingSuppressionTest {
         assertThat(left).isZero();
     }
 
+    @Test
+    void theSubjectSeesTheSuppressionAsAnObjectionAndLiftsItByAcceptingTheLegitimateInterestAgain() {
+        String subject = ConsentResourceTest.subject();
+        ConsentApi.refuse(subject, "personalised-marketing");
+        erase(subject);
+
+        // what the privacy centre shows: neither marketing purpose runs, as after an objection; the others are untouched
+        consents(subject).body("find { it.purposeId == 'personalised-marketing' }.status", equalTo("SUPPRESSED"))
+                .body("find { it.purposeId == 'newsletter' }.status", equalTo("SUPPRESSED"))
+                .body("find { it.purposeId == 'fraud-prevention' }.status", equalTo("NONE"))
+                .body("find { it.purposeId == 'cookies-consent' }.status", equalTo("NONE"));
+
+        // accepting the legitimate interest again is a choice of theirs: recorded (not "nothing to lift"), and it counts
+        ConsentApi.grant(subject, "personalised-marketing").body("changed", equalTo(true)).body("status", equalTo("GRANTED"));
+        ConsentApi.decision(subject, "personalised-marketing").body("allowed", equalTo(true))
+                .body("reason", equalTo("LEGITIMATE_INTEREST"));
+        consents(subject).body("find { it.purposeId == 'personalised-marketing' }.status", equalTo("GRANTED"))
+                .body("find { it.purposeId == 'newsletter' }.status", equalTo("SUPPRESSED"));
+        ConsentApi.decision(subject, "newsletter").body("reason", equalTo("SUPPRESSED_AFTER_ERASURE"));
+    }
+
+    private static io.restassured.response.ValidatableResponse consents(String subject) {
+        return io.restassured.RestAssured.given().auth().oauth2(org.privacyplatform.commons.testing.TestTokens.dataSubject(subject))
+                .when().get("/subjects/{s}/consents", subject).then().statusCode(200);
+    }
+
     private static JsonNode erase(String subject) {
         String requestId = UUID.randomUUID().toString();
         events.send(Topics.RIGHTS, UUID.randomUUID().toString(), "ErasureRequested", subject, "{\"requestId\":\""

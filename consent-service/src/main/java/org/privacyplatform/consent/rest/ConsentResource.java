@@ -83,7 +83,9 @@ public class ConsentResource {
         access.check(subjectId);
         Map<String, ConsentState> states = consents.current(subjectId).stream()
                 .collect(Collectors.toMap(s -> s.purposeId, Function.identity()));
-        return catalog.all().stream().map(p -> ConsentResponse.of(p, subjectId, states.get(p.id()), null)).toList();
+        boolean suppressed = consents.suppressed(subjectId);
+        return catalog.all().stream().map(p -> ConsentResponse.of(p, subjectId, states.get(p.id()), null, suppressed))
+                .toList();
     }
 
     @PUT

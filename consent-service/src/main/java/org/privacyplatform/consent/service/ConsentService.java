@@ -340,6 +340,15 @@ public class ConsentService {
         return states.forSubject(subjectId);
     }
 
+    /**
+     * Whether the subject's pseudonym is on the marketing suppression list (Art. 21(3)): they objected to direct
+     * marketing before an erasure, so a direct-marketing purpose they have made no choice on since is not processed.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public boolean suppressed(String subjectId) {
+        return suppressions.findById(pseudonyms.of(subjectId)) != null;
+    }
+
     /** The subject's history; with {@code includePseudonymised}, also what was kept after an erasure. */
     @Transactional(Transactional.TxType.SUPPORTS)
     /** A page of the subject's decisions, oldest first, with one more if another page follows. */
@@ -522,9 +531,11 @@ public class ConsentService {
                 && !(target == ConsentStatus.GRANTED && lapsed)
                 && (parentalConsentHolder == null || parentalConsentHolder.equals(existing.get().parentalConsentHolder))
                 && !renew;
-        // a legitimate interest nobody objected to is already "granted": nothing to record
+        // a legitimate interest nobody objected to is already "granted": nothing to record, unless the subject is on the
+        // marketing suppression list (Art. 21(3)), which only a choice of theirs on the purpose lifts
         boolean nothingToLift = existing.isEmpty() && target == ConsentStatus.GRANTED
-                && purpose.legalBasis() == LegalBasis.LEGITIMATE_INTEREST;
+                && purpose.legalBasis() == LegalBasis.LEGITIMATE_INTEREST
+                && !(purpose.directMarketing() && suppressed(subjectId));
         if (sameDecision || nothingToLift) {
             return new Recorded(existing.orElseGet(() -> notObjected(subjectId, purpose)), false);
         }

@@ -37,9 +37,13 @@ public record PurposeRow(Purpose purpose, Consent consent) {
                 .anyMatch(n -> grantedOn == null || n.publishedAt().isAfter(grantedOn));
     }
 
-    /** For a legitimate-interest purpose: the subject objected to it (Art. 21). */
+    /**
+     * For a legitimate-interest purpose: the subject objected to it (Art. 21), or, for direct marketing, objected
+     * before an erasure that kept them on the suppression list ({@code SUPPRESSED}, Art. 21(3)): not processed either
+     * way, and accepting it again lifts it.
+     */
     public boolean isObjected() {
-        return consent != null && "OBJECTED".equals(consent.status());
+        return consent != null && ("OBJECTED".equals(consent.status()) || "SUPPRESSED".equals(consent.status()));
     }
 
     public String getNoticeText() {
