@@ -100,8 +100,7 @@ class DecisionBadInputTest {
 
     @SafeVarargs
     private static void problem(ValidatableResponse response, String instance, String detail, Map<String, String>... errors) {
-        System.out.println("DECISION-400> " + response.extract().asString());
-        response.statusCode(400).contentType(ConsentApi.PROBLEM)
+        response.log().ifValidationFails().statusCode(400).contentType(ConsentApi.PROBLEM)
                 .body("type", equalTo("about:blank")).body("title", equalTo("Bad Request")).body("status", equalTo(400))
                 .body("detail", equalTo(detail)).body("instance", equalTo(instance))
                 .body("errors", equalTo(List.of(errors)));
