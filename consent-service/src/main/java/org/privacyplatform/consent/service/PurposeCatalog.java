@@ -37,7 +37,13 @@ public class PurposeCatalog {
 
         /** Whether a grant made on this notice version still counts: none since requires fresh consent. */
         public boolean noticeStillCounts(String version) {
-            return notice(version).map(n -> n.seq >= freshConsentFromSeq).orElse(false);
+            // on every allowed consent decision: a loop, not a stream
+            for (PurposeNotice n : notices) {
+                if (n.version.equals(version)) {
+                    return n.seq >= freshConsentFromSeq;
+                }
+            }
+            return false;
         }
     }
 

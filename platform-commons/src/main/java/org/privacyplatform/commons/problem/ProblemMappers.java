@@ -1,7 +1,6 @@
 package org.privacyplatform.commons.problem;
 
 import java.net.URI;
-import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
@@ -40,12 +39,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalid(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field))
-                .toList();
-        String detail = errors.stream().map(f -> f.field() + ": " + f.detail()).collect(Collectors.joining("; "));
-        return respond(Problem.of(400, "Bad Request", detail).withErrors(errors), uri);
+        // one shape for every invalid input: checks made by hand throw the same (ProblemException.invalid)
+        return respond(ProblemException.invalid(e.getConstraintViolations().stream()
+                .map(v -> new Problem.FieldError(fieldName(v), v.getMessage())).toList()).toProblem(), uri);
     }
 
     @ServerExceptionMapper

@@ -4,14 +4,15 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
 
 /**
  * Object-level authorization for subject-scoped endpoints: a caller who is only a {@code data-subject}
  * may touch their own subject id (the token's {@code sub}) and nothing else. Callers with a platform role
  * ({@code dpo}, {@code service}, {@code auditor}) are limited by the endpoint's {@code @RolesAllowed} alone.
+ * Stateless (the injected identity is the current request's): one instance, not one per request.
  */
-@RequestScoped
+@ApplicationScoped
 public class SubjectAccess {
 
     private final SecurityIdentity identity;

@@ -30,10 +30,29 @@ public @interface SubjectId {
 
     int MAX_LENGTH = 64;
     String PATTERN = "^[A-Za-z0-9._:-]{1,64}$";
+    /** What a refused id is told, by the annotation and by {@link Check} alike. */
+    String MESSAGE = "is not a valid subject id";
 
-    String message() default "is not a valid subject id";
+    String message() default MESSAGE;
 
     Class<?>[] groups() default {};
 
     Class<? extends Payload>[] payload() default {};
+
+    /**
+     * The annotation's rule without Bean Validation, for hot paths (the decision API): {@link #PATTERN} compiled once.
+     * It is the whole rule: an id it matches is neither blank nor over {@link #MAX_LENGTH} characters.
+     */
+    final class Check {
+
+        private static final java.util.regex.Pattern COMPILED = java.util.regex.Pattern.compile(PATTERN);
+
+        private Check() {
+        }
+
+        /** Whether {@code @SubjectId} accepts {@code value} (null is refused, as {@code @NotBlank} refuses it). */
+        public static boolean isValid(String value) {
+            return value != null && COMPILED.matcher(value).matches();
+        }
+    }
 }
