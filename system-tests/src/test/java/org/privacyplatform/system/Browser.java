@@ -108,6 +108,20 @@ final class Browser implements AutoCloseable {
         return wait.until(ExpectedConditions.visibilityOfElementLocated(by));
     }
 
+    /**
+     * Clicks what submits a form and waits for the page it leads to: the page before may hold an element of the same
+     * kind (a {@code p.done} of the previous step) that would otherwise be read as it goes.
+     */
+    void submit(By by) {
+        submit(find(by));
+    }
+
+    void submit(WebElement button) {
+        WebElement before = driver.findElement(By.tagName("html"));
+        button.click();
+        wait.until(ExpectedConditions.stalenessOf(before));
+    }
+
     String text(By by) {
         return find(by).getText();
     }

@@ -27,7 +27,7 @@ class Portal1PrivacyCentreTest {
 
             // start from "not agreed", whatever an earlier run left
             if ("true".equals(browser.find(NEWSLETTER_SWITCH).getAttribute("aria-checked"))) {
-                browser.find(NEWSLETTER_SWITCH).click();
+                browser.submit(NEWSLETTER_SWITCH);
                 browser.find(By.cssSelector("p.done"));
             }
             WebElement off = browser.find(NEWSLETTER_SWITCH);
@@ -35,7 +35,7 @@ class Portal1PrivacyCentreTest {
             assertThat(off.getAttribute("aria-label")).isEqualTo("Agree to: Newsletter");
             browser.assertAccessible("the privacy centre").screenshot("privacy-centre");
 
-            off.click();
+            browser.submit(off);
             assertThat(browser.text(By.cssSelector("p.done"))).isEqualTo("Your consent was recorded.");
             WebElement on = browser.find(NEWSLETTER_SWITCH);
             assertThat(on.getAttribute("aria-checked")).isEqualTo("true");
@@ -43,7 +43,7 @@ class Portal1PrivacyCentreTest {
             eventually().untilAsserted(() -> assertThat(decision(ALICE, "newsletter").allowed()).isTrue());
 
             // withdrawing: the same switch, in the same place (Art. 7(3))
-            on.click();
+            browser.submit(on);
             assertThat(browser.text(By.cssSelector("p.done"))).isEqualTo("Your consent was withdrawn. We stopped this use.");
             assertThat(browser.find(NEWSLETTER_SWITCH).getAttribute("aria-checked")).isEqualTo("false");
             eventually().untilAsserted(() -> assertThat(decision(ALICE, "newsletter").allowed()).isFalse());
@@ -78,7 +78,7 @@ class Portal1PrivacyCentreTest {
             assertThat(browser.find(row).getText()).contains("Notice version " + second);
             WebElement again = browser.find(row).findElement(By.cssSelector("button.switch"));
             assertThat(again.getAttribute("aria-checked")).isEqualTo("false");
-            again.click();
+            browser.submit(again);
             assertThat(browser.text(By.cssSelector("p.done"))).isEqualTo("Your consent was recorded.");
             assertThat(browser.find(row).findElement(By.cssSelector("button.switch")).getAttribute("aria-checked"))
                     .isEqualTo("true");

@@ -15,6 +15,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
@@ -186,14 +187,13 @@ class Portal3RightsRequestsTest {
             browser.assertAccessible("the post-mortem instructions");
             // revoke whatever an earlier run left in force, so that this run starts with none
             if (!browser.driver().findElements(By.cssSelector("form.revoke-form")).isEmpty()) {
-                browser.find(By.cssSelector("form.revoke-form button")).click();
-                browser.find(By.cssSelector("p.done"));
+                browser.submit(By.cssSelector("form.revoke-form button"));
             }
             browser.find(By.id("kind-SPECIFIC")).click();
             browser.find(By.id("choice-KEEP")).click();
             browser.find(By.id("field-scope")).clear();
             browser.find(By.id("field-scope")).sendKeys("My course certificates");
-            browser.find(By.cssSelector("form.request-form button[type=submit]")).click();
+            browser.submit(By.cssSelector("form.request-form button[type=submit]"));
             assertThat(browser.text(By.cssSelector("p.done"))).isEqualTo("Your instructions were recorded.");
             assertThat(browser.text(By.id("current"))).contains("Only some data or uses").contains("My course certificates")
                     .contains("Keep it");
@@ -205,7 +205,7 @@ class Portal3RightsRequestsTest {
             assertThat(onFile.getString("current.scope")).isEqualTo("My course certificates");
             browser.assertAccessible("post-mortem instructions in force");
 
-            browser.find(By.cssSelector("form.revoke-form button")).click();
+            browser.submit(By.cssSelector("form.revoke-form button"));
             assertThat(browser.text(By.cssSelector("p.done"))).isEqualTo("Your instructions were revoked.");
             assertThat(browser.text(By.id("current"))).isEqualTo("You have no instructions in force.");
             assertThat(browser.find(By.cssSelector("table.versions tbody tr")).getAttribute("data-kind")).isEqualTo("REVOKED");

@@ -89,7 +89,7 @@ class Portal4DpoConsoleTest {
             assertThat(browser.text(By.id("request-subject"))).isEqualTo(subject);
             assertThat(browser.text(By.id("request-due"))).startsWith(due);
             browser.assertAccessible("a request's page");
-            browser.find(By.id("verify")).click();
+            browser.submit(By.id("verify"));
             assertThat(browser.text(By.cssSelector("p.done"))).isEqualTo("The identity was recorded as verified.");
 
             // the recipients answer: the platform's services over Kafka, any REST recipient through its calling system
@@ -106,7 +106,7 @@ class Portal4DpoConsoleTest {
             new Select(browser.find(By.id("answered-channel"))).selectByValue("email");
             setDate(browser, "answered-on", LocalDate.now(ZoneOffset.UTC));
             browser.find(By.id("answered-note")).sendKeys("The crm confirmed the prospect file is erased.");
-            browser.find(By.id("answered")).click();
+            browser.submit(By.id("answered"));
             assertThat(browser.text(By.cssSelector("p.done"))).isEqualTo("The recipient's answer was recorded.");
 
             eventually().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
@@ -139,7 +139,7 @@ class Portal4DpoConsoleTest {
             setDate(browser, "file-received", received);
             browser.find(By.id("file-details")).sendKeys("A letter asking for a copy of my data.");
             browser.assertAccessible("the form for a request received by post");
-            browser.find(By.id("file")).click();
+            browser.submit(By.id("file"));
             assertThat(browser.text(By.cssSelector("p.done"))).isEqualTo("The request was filed.");
             String request = browser.text(By.id("request-id"));
             JsonPath filed = as("dora").when().get(RIGHTS + "/requests/{id}", request).then().statusCode(200).extract().jsonPath();
@@ -148,7 +148,7 @@ class Portal4DpoConsoleTest {
                     .startsWith(received.plusMonths(1).toString());
 
             browser.find(By.id("extend-reason")).sendKeys("The request covers eight years of course records.");
-            browser.find(By.id("extend")).click();
+            browser.submit(By.id("extend"));
             assertThat(browser.text(By.cssSelector("p.done"))).startsWith("The request was extended");
             String newDue = day(as("dora").when().get(RIGHTS + "/requests/{id}", request).then().statusCode(200)
                     .extract().path("dueAt"));
@@ -174,12 +174,12 @@ class Portal4DpoConsoleTest {
             browser.find(By.id("hold-case")).sendKeys(caseReference);
             browser.find(By.id("hold-subject")).sendKeys("console-" + UUID.randomUUID());
             browser.find(By.id("hold-reason")).sendKeys("Tribunal judiciaire de Paris, claim of a former learner.");
-            browser.find(By.id("place-hold")).click();
+            browser.submit(By.id("place-hold"));
             assertThat(browser.text(By.cssSelector("p.done"))).isEqualTo("The legal hold was placed.");
             assertThat(browser.text(By.id("holds-standing"))).contains(caseReference);
             browser.assertAccessible("the legal holds");
 
-            browser.find(By.cssSelector("button[aria-label='Lift the hold " + caseReference + "']")).click();
+            browser.submit(By.cssSelector("button[aria-label='Lift the hold " + caseReference + "']"));
             assertThat(browser.text(By.cssSelector("p.done"))).isEqualTo("The legal hold was lifted.");
             assertThat(browser.text(By.id("holds-standing"))).doesNotContain(caseReference);
             assertThat(browser.text(By.id("holds-lifted"))).contains(caseReference);
