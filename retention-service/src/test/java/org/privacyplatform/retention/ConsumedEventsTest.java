@@ -199,8 +199,6 @@ class ConsumedEventsTest {
     }
 
     private boolean processed(String eventId) {
-        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
-                .createNativeQuery("select count(*) from processed_event where event_id = ?1").setParameter(1, eventId)
-                .getSingleResult()).longValue() > 0);
+        return RetentionApi.processed(entityManager, eventId);
     }
 }

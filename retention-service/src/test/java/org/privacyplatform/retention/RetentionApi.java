@@ -12,6 +12,13 @@ import io.restassured.response.ValidatableResponse;
 /** The retention API as the tests call it. */
 final class RetentionApi {
 
+    /** Whether the service has taken the event in (its inbox row; a consumer that passes an event writes none). */
+    static boolean processed(jakarta.persistence.EntityManager entityManager, String eventId) {
+        return io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager
+                .createNativeQuery("select count(*) from processed_event where event_id = ?1").setParameter(1, eventId)
+                .getSingleResult()).longValue() > 0);
+    }
+
     static final String PROBLEM = "application/problem+json";
 
     private RetentionApi() {

@@ -20,6 +20,7 @@ import org.privacyplatform.audit.Checkpoint;
 import org.privacyplatform.audit.crypto.MasterKeys;
 import org.privacyplatform.audit.merkle.NodeStore;
 import org.privacyplatform.audit.merkle.PrefetchedNodes;
+import org.privacyplatform.commons.db.AdvisoryLocks;
 import org.privacyplatform.commons.paging.PageRequest;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -38,7 +39,7 @@ public class LogRepository implements PanacheRepositoryBase<AuditLeaf, Long> {
 
     /** Serialises appends (and checkpoints, which must see a whole tree) for the rest of the transaction. */
     public void lockLog() {
-        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('audit-log'))").getSingleResult();
+        AdvisoryLocks.lock(getEntityManager(), "audit-log");
     }
 
     public long size() {

@@ -2,6 +2,7 @@ package org.privacyplatform.consent.repository;
 
 import java.util.Optional;
 
+import org.privacyplatform.commons.db.AdvisoryLocks;
 import org.privacyplatform.consent.CatalogueVersion;
 
 import io.quarkus.hibernate.orm.panache.PanacheRepositoryBase;
@@ -13,8 +14,7 @@ public class CatalogueRepository implements PanacheRepositoryBase<CatalogueVersi
 
     /** Serialises every change of the catalogue and the notice (until the transaction ends), across instances. */
     public void lockForPublication() {
-        getEntityManager().createNativeQuery("select pg_advisory_xact_lock(hashtext('consent-service:notice'))")
-                .getSingleResult();
+        AdvisoryLocks.lock(getEntityManager(), "consent-service:notice");
     }
 
     public Optional<CatalogueVersion> latest() {

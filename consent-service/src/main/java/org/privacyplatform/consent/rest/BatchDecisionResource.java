@@ -66,39 +66,33 @@ public class BatchDecisionResource {
         if (body == null) {
             throw ProblemException.invalid(List.of(new Problem.FieldError("body", NOT_NULL)));
         }
-        List<Problem.FieldError> errors = null;
+        List<Problem.FieldError> errors = new ArrayList<>(0);
         if (body.purposeId() == null) {
-            errors = add(errors, "purposeId", NOT_NULL);
+            errors.add(new Problem.FieldError("purposeId", NOT_NULL));
         } else if (!Ids.isPurposeId(body.purposeId())) {
-            errors = add(errors, "purposeId", Ids.PURPOSE_ID_MESSAGE);
+            errors.add(new Problem.FieldError("purposeId", Ids.PURPOSE_ID_MESSAGE));
         }
         List<String> subjectIds = body.subjectIds();
         if (subjectIds == null) {
-            errors = add(errors, "subjectIds", NOT_NULL);
+            errors.add(new Problem.FieldError("subjectIds", NOT_NULL));
         } else {
             if (subjectIds.isEmpty() || subjectIds.size() > MAX_SUBJECTS) {
-                errors = add(errors, "subjectIds", "size must be between 1 and " + MAX_SUBJECTS);
+                errors.add(new Problem.FieldError("subjectIds", "size must be between 1 and " + MAX_SUBJECTS));
             }
             int i = 0;
             for (String subjectId : subjectIds) {
                 if (!SubjectId.Check.isValid(subjectId)) {
                     String field = "subjectIds[" + i + "].<list element>";
                     if (subjectId == null) {
-                        errors = add(errors, field, NOT_NULL);
+                        errors.add(new Problem.FieldError(field, NOT_NULL));
                     }
-                    errors = add(errors, field, SubjectId.MESSAGE);
+                    errors.add(new Problem.FieldError(field, SubjectId.MESSAGE));
                 }
                 i++;
             }
         }
-        if (errors != null) {
+        if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-    }
-
-    private static List<Problem.FieldError> add(List<Problem.FieldError> errors, String field, String detail) {
-        List<Problem.FieldError> list = errors == null ? new ArrayList<>() : errors;
-        list.add(new Problem.FieldError(field, detail));
-        return list;
     }
 }

@@ -1,6 +1,7 @@
 package org.privacyplatform.commons.outbox;
 
 import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -86,14 +87,7 @@ public class Outbox {
         // plain JDBC: one insert, no entity for the session to track until the transaction ends
         repository.getEntityManager().unwrap(Session.class).doWork(connection -> {
             try (PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                insert.setString(1, event.id());
-                insert.setString(2, topic);
-                insert.setString(3, ceType);
-                insert.setString(4, key);
-                insert.setString(5, subjectId);
-                insert.setString(6, event.source());
-                insert.setObject(7, event.time());
-                insert.setString(8, payload);
+                bind(insert, event.id(), topic, ceType, key, subjectId, event.source(), event.time(), payload);
                 insert.executeUpdate();
             }
         });
@@ -122,14 +116,8 @@ public class Outbox {
                 for (SubjectEvent event : events) {
                     JsonNode tree = toTree(event.data());
                     requireValid(type.ceType(), tree);
-                    insert.setString(1, UUID.randomUUID().toString());
-                    insert.setString(2, topic);
-                    insert.setString(3, type.ceType());
-                    insert.setString(4, event.subjectId());
-                    insert.setString(5, event.subjectId());
-                    insert.setString(6, source);
-                    insert.setObject(7, now);
-                    insert.setString(8, write(tree));
+                    bind(insert, UUID.randomUUID().toString(), topic, type.ceType(), event.subjectId(), event.subjectId(),
+                            source, now, write(tree));
                     insert.addBatch();
                 }
                 insert.executeBatch();
@@ -137,6 +125,19 @@ public class Outbox {
         });
         written.fire(new OutboxWritten("batch of " + events.size()));
         return events.size();
+    }
+
+    /** The parameters of {@link #INSERT}, in its order. */
+    private static void bind(PreparedStatement insert, String eventId, String topic, String ceType, String key,
+            String subjectId, String source, OffsetDateTime occurredAt, String payload) throws SQLException {
+        insert.setString(1, eventId);
+        insert.setString(2, topic);
+        insert.setString(3, ceType);
+        insert.setString(4, key);
+        insert.setString(5, subjectId);
+        insert.setString(6, source);
+        insert.setObject(7, occurredAt);
+        insert.setString(8, payload);
     }
 
     private void requireValid(String ceType, JsonNode tree) {

@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 
 import org.jboss.logging.Logger;
 import org.privacyplatform.commons.PlatformConfig;
+import org.privacyplatform.commons.db.AdvisoryLocks;
 import org.privacyplatform.commons.schema.SchemaMigrator;
 
 import io.micrometer.core.instrument.Counter;
@@ -80,8 +81,7 @@ public class OutboxPurge {
         int batch;
         do {
             batch = QuarkusTransaction.requiringNew().call(() -> {
-                if (!Boolean.TRUE.equals(entityManager
-                        .createNativeQuery("select pg_try_advisory_xact_lock(hashtext('outbox_purge'))").getSingleResult())) {
+                if (!AdvisoryLocks.tryLock(entityManager, "outbox_purge")) {
                     return 0; // another instance is purging this database right now
                 }
                 return entityManager.createNativeQuery(statement).setParameter(1, cutoff)

@@ -33,6 +33,8 @@ public class PlatformEventsConsumer {
 
     public static final String CONSENT_CHANNEL = "consent-events";
     public static final String RIGHTS_CHANNEL = "rights-events";
+    /** What this service applies of consent.events; a grant (most of the traffic) passes without a transaction. */
+    static final Set<EventType> WITHDRAWALS = Set.of(EventType.CONSENT_WITHDRAWN);
 
     private final Deliveries deliveries;
     private final HoldingService holdings;
@@ -49,8 +51,7 @@ public class PlatformEventsConsumer {
     @Retry(maxRetries = -1, delay = 200, maxDuration = 0) // infrastructure failures only, while they last
     @ExponentialBackoff(maxDelay = 10, maxDelayUnit = java.time.temporal.ChronoUnit.SECONDS)
     public void onConsentEvent(ConsumerRecord<String, String> record) {
-        // a withdrawal alone matters here: a grant (most of the traffic) passes without a transaction
-        deliveries.deliver("retention-service.consent-events", record, Set.of(EventType.CONSENT_WITHDRAWN), event -> {
+        deliveries.deliver("retention-service.consent-events", record, WITHDRAWALS, event -> {
             ConsentWithdrawn withdrawn = EventData.read(json, event, ConsentWithdrawn.class);
             holdings.consentWithdrawn(withdrawn.subjectId(), withdrawn.purposeId(), ParisDay.of(withdrawn.withdrawnAt()));
         });
